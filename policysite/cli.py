@@ -7,13 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .commands import build, check, evaluate, new, serve
 from .errors import PolicysiteError, ProblemsError
-from .load import Project
-from .pipeline import BuildOptions, build
 
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
+COMMANDS = (build, serve, new, evaluate, check)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -21,32 +18,20 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="build.py",
         description="policysite: turn a folder of policy briefs into one cross-linked static site.",
+        epilog="With no command, build.py builds the site. "
+        "`build.py COMMAND --help` explains each command's options.",
     )
-    main.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
+    main.add_argument(
+        "--project", type=Path, default=Path("."), help="project folder holding site.yaml (default: .)"
+    )
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
-    build_command = commands.add_parser("build", help="build the site (the default command)")
-    add_build_options(build_command)
-    return main
-
-
-def add_build_options(command: argparse.ArgumentParser) -> None:
-    """Add the options every building subcommand shares."""
-    command.add_argument("--base-url", help="override site.yaml's base_url")
-    command.add_argument("--output", help="override site.yaml's output_dir")
-
-
-def run_build(arguments: argparse.Namespace) -> int:
-    """Build the site and print one summary line."""
-    project = Project.at(arguments.project)
-    options = BuildOptions(base_url=getattr(arguments, "base_url", None),
-                           output_dir=getattr(arguments, "output", None))
-    result = build(project, options)
-    pages = sum(1 for name in result.files if name.endswith(".html"))
-    print(
-        f"built {len(result.site.briefs)} briefs, {pages} pages, {len(result.files)} files "
-        f"into {project.relative(result.output_dir)}/ in {result.seconds:.2f}s"
+    for command in COMMANDS:
+        command.register(commands)
+    tests = commands.add_parser(
+        "test", help="run the test suite (sets up .venv with the test tools and Chromium first)"
     )
-    return EXIT_OK
+    tests.add_argument("pytest_args", nargs=argparse.REMAINDER, help="arguments passed to pytest")
+    return main
 
 
 def report(error: PolicysiteError) -> None:
@@ -56,18 +41,22 @@ def report(error: PolicysiteError) -> None:
             print(f"error: {problem}", file=sys.stderr)
     else:
         print(f"error: {error}", file=sys.stderr)
-    print("build aborted; the previous site, if any, is left as it was.", file=sys.stderr)
+    print("aborted: nothing was written; the previous site, if any, is unchanged.", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     arguments = parser().parse_args(argv)
-    command = arguments.command or "build"
-    handlers = {"build": run_build}
+    if arguments.command is None:
+        arguments = parser().parse_args(["build", *(argv if argv is not None else sys.argv[1:])])
+    if arguments.command == "test":
+        from .commands.test import run as run_tests
+
+        return run_tests(arguments)
     try:
-        return handlers[command](arguments)
+        return int(arguments.run(arguments))
     except PolicysiteError as error:
         report(error)
-        return EXIT_ERROR
+        return 1
     except KeyboardInterrupt:
         return 130

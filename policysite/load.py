@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 from .clean import clean_pasted_text
 from .config import SiteConfig, parse_config
 from .errors import ConfigError, ContentError, Problem
 from .model import FrontMatter, Source
-from .schema import SchemaProblems, parse_yaml, read_dataclass
+from .schema import SchemaProblems, line_of, parse_yaml, read_dataclass
 
 CONTENT_SUFFIXES = (".md", ".markdown", ".txt")
 BUNDLED_STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -72,9 +75,10 @@ def read_sources(project: Project, config: SiteConfig) -> tuple[Source, ...]:
     """Return every content file as a Source, reporting all bad files together."""
     sources: list[Source] = []
     problems: list[Problem] = []
+    known_themes = frozenset(theme.id for theme in config.themes)
     for path in content_files(project, config):
         try:
-            sources.append(read_source(path, project.relative(path)))
+            sources.append(read_source(path, project.relative(path), known_themes))
         except ContentError as error:
             problems.extend(error.problems)
     if problems:
@@ -82,13 +86,13 @@ def read_sources(project: Project, config: SiteConfig) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-def read_source(path: Path, label: str) -> Source:
+def read_source(path: Path, label: str, known_themes: frozenset[str] = frozenset()) -> Source:
     """Return one content file as a Source."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ContentError.at(label, None, f"cannot read file: {error.strerror}") from None
-    return parse_source(decode(data, label), label)
+    return parse_source(decode(data, label), label, known_themes)
 
 
 def read_text(path: Path, label: str) -> str:
@@ -109,7 +113,7 @@ def decode(data: bytes, label: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_source(text: str, label: str) -> Source:
+def parse_source(text: str, label: str, known_themes: frozenset[str] = frozenset()) -> Source:
     """Return the Source a content file's text describes (pure: no file access)."""
     if not text.strip():
         raise ContentError.at(label, 1, "file is empty")
@@ -119,13 +123,15 @@ def parse_source(text: str, label: str) -> Source:
         return Source(
             label, "text", cleaned.meta, cleaned.body, 1, content_hash, cleaned.furniture
         )
-    meta, body, body_line = split_front_matter(text, label)
+    meta, body, body_line = split_front_matter(text, label, known_themes)
     if not body.strip():
         raise ContentError.at(label, body_line, "the brief has no body text")
     return Source(label, "markdown", meta, body, body_line, content_hash)
 
 
-def split_front_matter(text: str, label: str) -> tuple[FrontMatter, str, int]:
+def split_front_matter(
+    text: str, label: str, known_themes: frozenset[str] = frozenset()
+) -> tuple[FrontMatter, str, int]:
     """Return (front matter, body, line the body starts on) of a Markdown content file."""
     lines = text.split("\n")
     if lines[0].strip() != FRONT_MATTER_FENCE:
@@ -139,7 +145,28 @@ def split_front_matter(text: str, label: str) -> tuple[FrontMatter, str, int]:
         meta = read_dataclass(FrontMatter, document.root, label)
     except SchemaProblems as error:
         raise ContentError(error.problems) from None
+    problems = unknown_theme_problems(document.root, label, known_themes)
+    if problems:
+        raise ContentError(problems)
     return meta, "\n".join(lines[end + 1 :]), end + 2
+
+
+def unknown_theme_problems(root: yaml.Node | None, label: str, known: frozenset[str]) -> list[Problem]:
+    """Return a problem for every front-matter theme id that site.yaml does not define."""
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    problems = []
+    for key, value in root.value:
+        if key.value != "themes":
+            continue
+        items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for item in items:
+            if isinstance(item, yaml.ScalarNode) and item.value not in known:
+                close = difflib.get_close_matches(item.value, sorted(known), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                message = f"themes: unknown theme '{item.value}'{hint}; themes are defined in site.yaml"
+                problems.append(Problem(label, line_of(item), message))
+    return problems
 
 
 def read_static_files(project: Project) -> dict[str, bytes]:

@@ -11,6 +11,7 @@ from .extract import compile_vocabulary, extract_brief
 from .link import Site, link
 from .load import Project, read_config, read_sources, read_static_files
 from .model import Brief, Source
+from .publish import publish_files
 from .render import render_pages, template_environment
 from .write import write_site
 
@@ -55,6 +56,7 @@ def render(site: Site, project: Project) -> dict[str, bytes]:
     environment = template_environment(project.root / "templates")
     files = read_static_files(project)
     files.update(render_pages(site, environment))
+    files.update(publish_files(site, environment, files))
     return files
 
 

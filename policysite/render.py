@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 
+from . import charts
 from .errors import BuildError
 from .link import Site
 
@@ -36,7 +37,7 @@ def template_environment(project_templates: Path) -> jinja2.Environment:
             jinja2.PrefixLoader({"default": bundled}),
         ]
     )
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -44,6 +45,13 @@ def template_environment(project_templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.globals.update(
+        timeline_chart=charts.timeline_chart,
+        theme_matrix=charts.theme_matrix,
+        theme_network=charts.theme_network,
+        theme_trend=charts.theme_trend,
+    )
+    return environment
 
 
 def relative_url(from_page: str, target: str) -> str:
