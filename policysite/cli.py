@@ -24,6 +24,7 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument(
         "--project", type=Path, default=Path("."), help="project folder holding site.yaml (default: .)"
     )
+    main.set_defaults(run=build.run, base_url=None, output=None)
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.register(commands)
@@ -47,8 +48,6 @@ def report(error: PolicysiteError) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     arguments = parser().parse_args(argv)
-    if arguments.command is None:
-        arguments = parser().parse_args(["build", *(argv if argv is not None else sys.argv[1:])])
     if arguments.command == "test":
         from .commands.test import run as run_tests
 

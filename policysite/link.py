@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Generic, Protocol, Self, TypeVar
 
 from .config import SiteConfig, ThemeDef
+from .errors import BuildError
 from .model import Brief, DateMention, Recommendation, Sentence
+
+UNADDRESSED = "no addressee named"
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,28 @@ class BriefGroup:
     brief: Brief
     mentions: tuple[MentionRef, ...]
     recommendations: tuple[Recommendation, ...]
+    continued: bool = False
+
+    @property
+    def size(self) -> int:
+        """Return how many listed items the group holds (what pagination counts)."""
+        return len(self.mentions)
+
+    def part(self, start: int, end: int) -> Self:
+        """Return the mentions start:end; recommendations stay with the first part only."""
+        recommendations = self.recommendations if start == 0 else ()
+        return replace(
+            self, mentions=self.mentions[start:end], recommendations=recommendations, continued=start > 0
+        )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated mention placed on the site-wide timeline."""
+
+    date: DateMention
+    brief: Brief
+    sentence: Sentence
 
 
 @dataclass(frozen=True)
@@ -35,6 +62,7 @@ class ThemeEntry:
     groups: tuple[BriefGroup, ...]
     related_themes: tuple[tuple[str, int], ...]
     related_actors: tuple[tuple[str, int], ...]
+    timeline: tuple[TimelineEntry, ...] = ()
 
     @property
     def mention_count(self) -> int:
@@ -51,6 +79,7 @@ class ActorEntry:
     kind: str
     groups: tuple[BriefGroup, ...]
     addressed: tuple[tuple[Brief, Recommendation], ...]
+    timeline: tuple[TimelineEntry, ...] = ()
 
     @property
     def mention_count(self) -> int:
@@ -59,12 +88,22 @@ class ActorEntry:
 
 
 @dataclass(frozen=True)
-class TimelineEntry:
-    """One dated mention placed on the site-wide timeline."""
+class RecommendationGroup:
+    """Recommendations that share one addressee or one theme, in chronological order of briefs."""
 
-    date: DateMention
-    brief: Brief
-    sentence: Sentence
+    key: str
+    label: str
+    items: tuple[tuple[Brief, Recommendation], ...]
+    continued: bool = False
+
+    @property
+    def size(self) -> int:
+        """Return how many recommendations the group holds (what pagination counts)."""
+        return len(self.items)
+
+    def part(self, start: int, end: int) -> Self:
+        """Return the recommendations start:end of the group."""
+        return replace(self, items=self.items[start:end], continued=start > 0)
 
 
 @dataclass(frozen=True)
@@ -76,6 +115,10 @@ class Site:
     themes: tuple[ThemeEntry, ...]
     actors: tuple[ActorEntry, ...]
     timeline: tuple[TimelineEntry, ...]
+    by_addressee: tuple[RecommendationGroup, ...] = ()
+    by_theme: tuple[RecommendationGroup, ...] = ()
+    theme_names: dict[str, str] = field(default_factory=dict, compare=False)
+    actor_names: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 def chronological_key(brief: Brief) -> tuple[str, str]:
@@ -85,8 +128,34 @@ def chronological_key(brief: Brief) -> tuple[str, str]:
 
 def link(config: SiteConfig, briefs: tuple[Brief, ...]) -> Site:
     """Return the cross-linked site of a set of briefs."""
+    check_unique_slugs(briefs)
     ordered = tuple(sorted(briefs, key=chronological_key))
-    return Site(config, ordered, link_themes(config, ordered), link_actors(ordered), timeline(ordered))
+    dated = timeline(ordered)
+    actors = link_actors(ordered, dated)
+    theme_names = {theme.id: theme.name for theme in config.themes}
+    return Site(
+        config,
+        ordered,
+        link_themes(config, ordered, dated),
+        actors,
+        dated,
+        recommendations_by_addressee(ordered),
+        recommendations_by_theme(config, ordered),
+        theme_names,
+        {entry.id: entry.name for entry in actors},
+    )
+
+
+def check_unique_slugs(briefs: Iterable[Brief]) -> None:
+    """Raise BuildError naming both content files when two briefs would share one URL."""
+    seen: dict[str, str] = {}
+    for brief in briefs:
+        if brief.slug in seen:
+            raise BuildError(
+                f"two briefs claim the URL briefs/{brief.slug}/: {seen[brief.slug]} and "
+                f"{brief.source.path} (give one a different 'slug:' in its front matter)"
+            )
+        seen[brief.slug] = brief.source.path
 
 
 def sentence_index(brief: Brief) -> dict[str, Sentence]:
@@ -94,33 +163,60 @@ def sentence_index(brief: Brief) -> dict[str, Sentence]:
     return {sentence.anchor: sentence for sentence in brief.sentences}
 
 
-def link_themes(config: SiteConfig, briefs: tuple[Brief, ...]) -> tuple[ThemeEntry, ...]:
+def _ids_by_sentence(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Return the set of ids mentioned in each sentence, from (sentence anchor, id) pairs."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for anchor, item_id in pairs:
+        index[anchor].add(item_id)
+    return index
+
+
+def _dates_by_id(
+    entries: Sequence[TimelineEntry], ids_in: dict[tuple[str, str], set[str]]
+) -> dict[str, list[TimelineEntry]]:
+    """Return the timeline entries whose sentence mentions each id (input already date-ordered)."""
+    found: dict[str, list[TimelineEntry]] = defaultdict(list)
+    for entry in entries:
+        for item_id in sorted(ids_in.get((entry.brief.slug, entry.sentence.anchor), ())):
+            found[item_id].append(entry)
+    return found
+
+
+def link_themes(
+    config: SiteConfig, briefs: tuple[Brief, ...], dated: Sequence[TimelineEntry] = ()
+) -> tuple[ThemeEntry, ...]:
     """Return one entry per configured theme, with its mentions grouped by brief."""
     groups: dict[str, list[BriefGroup]] = defaultdict(list)
     related: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     related_actors: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    themes_at: dict[tuple[str, str], set[str]] = {}
     for brief in briefs:
         sentences = sentence_index(brief)
         by_theme: dict[str, list[MentionRef]] = defaultdict(list)
-        themes_in_sentence: dict[str, set[str]] = defaultdict(set)
         for mention in brief.theme_mentions:
             sentence = sentences[mention.span.sentence]
             by_theme[mention.theme_id].append(MentionRef(brief, sentence, mention.surface))
-            themes_in_sentence[sentence.anchor].add(mention.theme_id)
-        actors_in_sentence: dict[str, set[str]] = defaultdict(set)
-        for actor_mention in brief.actor_mentions:
-            actors_in_sentence[actor_mention.span.sentence].add(actor_mention.actor_id)
-        for anchor, theme_ids in themes_in_sentence.items():
+        in_sentence = _ids_by_sentence((m.span.sentence, m.theme_id) for m in brief.theme_mentions)
+        actors_in = _ids_by_sentence((m.span.sentence, m.actor_id) for m in brief.actor_mentions)
+        for anchor, theme_ids in in_sentence.items():
+            themes_at[(brief.slug, anchor)] = theme_ids
             for theme_id in theme_ids:
                 for other in theme_ids - {theme_id}:
                     related[theme_id][other] += 1
-                for actor_id in actors_in_sentence.get(anchor, ()):
+                for actor_id in actors_in.get(anchor, ()):
                     related_actors[theme_id][actor_id] += 1
         for theme_id, mentions in by_theme.items():
             recs = tuple(r for r in brief.recommendations if theme_id in r.themes)
             groups[theme_id].append(BriefGroup(brief, tuple(mentions), recs))
+    dates = _dates_by_id(dated, themes_at)
     return tuple(
-        ThemeEntry(theme, tuple(groups[theme.id]), _ranked(related[theme.id]), _ranked(related_actors[theme.id]))
+        ThemeEntry(
+            theme,
+            tuple(groups[theme.id]),
+            _ranked(related[theme.id]),
+            _ranked(related_actors[theme.id]),
+            tuple(dates[theme.id]),
+        )
         for theme in config.themes
     )
 
@@ -130,29 +226,38 @@ def _ranked(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def link_actors(briefs: tuple[Brief, ...]) -> tuple[ActorEntry, ...]:
+def link_actors(
+    briefs: tuple[Brief, ...], dated: Sequence[TimelineEntry] = ()
+) -> tuple[ActorEntry, ...]:
     """Return one entry per actor mentioned anywhere, with mentions and addressed recommendations."""
     names: dict[str, tuple[str, str]] = {}
     groups: dict[str, list[BriefGroup]] = defaultdict(list)
     addressed: dict[str, list[tuple[Brief, Recommendation]]] = defaultdict(list)
+    actors_at: dict[tuple[str, str], set[str]] = {}
     for brief in briefs:
         sentences = sentence_index(brief)
         for actor in brief.actors:
             names.setdefault(actor.id, (actor.name, actor.kind))
         by_actor: dict[str, list[MentionRef]] = defaultdict(list)
         for mention in brief.actor_mentions:
-            by_actor[mention.actor_id].append(
-                MentionRef(brief, sentences[mention.span.sentence], mention.surface)
-            )
+            ref = MentionRef(brief, sentences[mention.span.sentence], mention.surface)
+            by_actor[mention.actor_id].append(ref)
+        for anchor, ids in _ids_by_sentence(
+            (m.span.sentence, m.actor_id) for m in brief.actor_mentions
+        ).items():
+            actors_at[(brief.slug, anchor)] = ids
         for recommendation in brief.recommendations:
             for actor_id in recommendation.addressee_ids:
                 addressed[actor_id].append((brief, recommendation))
         for actor_id, mentions in by_actor.items():
             recs = tuple(r for r in brief.recommendations if actor_id in r.addressee_ids)
             groups[actor_id].append(BriefGroup(brief, tuple(mentions), recs))
+    dates = _dates_by_id(dated, actors_at)
     return tuple(
-        ActorEntry(actor_id, name, kind, tuple(groups[actor_id]), tuple(addressed[actor_id]))
-        for actor_id, (name, kind) in sorted(names.items(), key=lambda item: item[1][0].casefold())
+        ActorEntry(
+            actor_id, name, kind, tuple(groups[actor_id]), tuple(addressed[actor_id]), tuple(dates[actor_id])
+        )
+        for actor_id, (name, kind) in sorted(names.items(), key=lambda item: (item[1][0].casefold(), item[0]))
     )
 
 
@@ -164,3 +269,81 @@ def timeline(briefs: tuple[Brief, ...]) -> tuple[TimelineEntry, ...]:
         for date in brief.dates:
             entries.append(TimelineEntry(date, brief, sentences[date.span.sentence]))
     return tuple(sorted(entries, key=lambda e: (e.date.value, chronological_key(e.brief), e.sentence.index)))
+
+
+def recommendations_by_addressee(briefs: tuple[Brief, ...]) -> tuple[RecommendationGroup, ...]:
+    """Return every recommendation grouped by addressee (as named), unaddressed ones last."""
+    grouped: dict[str, list[tuple[Brief, Recommendation]]] = defaultdict(list)
+    for brief in briefs:
+        for recommendation in brief.recommendations:
+            grouped[recommendation.addressee or ""].append((brief, recommendation))
+    ordered = sorted(grouped, key=lambda key: (key == "", key.casefold(), key))
+    return tuple(RecommendationGroup(key, key or UNADDRESSED, tuple(grouped[key])) for key in ordered)
+
+
+def recommendations_by_theme(
+    config: SiteConfig, briefs: tuple[Brief, ...]
+) -> tuple[RecommendationGroup, ...]:
+    """Return every recommendation under each theme it touches, in site.yaml's theme order."""
+    grouped: dict[str, list[tuple[Brief, Recommendation]]] = defaultdict(list)
+    for brief in briefs:
+        for recommendation in brief.recommendations:
+            for theme_id in recommendation.themes:
+                grouped[theme_id].append((brief, recommendation))
+    return tuple(
+        RecommendationGroup(theme.id, theme.name, tuple(grouped[theme.id]))
+        for theme in config.themes
+        if grouped[theme.id]
+    )
+
+
+class Splittable(Protocol):
+    """A group of listed items that pagination may cut into parts."""
+
+    @property
+    def size(self) -> int:
+        """Return how many items the group lists."""
+        ...
+
+    def part(self, start: int, end: int) -> Self:
+        """Return the group restricted to items start:end."""
+        ...
+
+
+G = TypeVar("G", bound=Splittable)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Pagination(Generic[T]):
+    """One page of a paginated listing: its number (from 1), how many pages there are, its items."""
+
+    number: int
+    count: int
+    items: tuple[T, ...]
+
+
+def paginate(items: Sequence[T], size: int) -> tuple[Pagination[T], ...]:
+    """Return items cut into pages of at most size items (always at least one, maybe empty, page)."""
+    chunks = [tuple(items[start : start + size]) for start in range(0, len(items), size)] or [()]
+    return tuple(Pagination(number, len(chunks), chunk) for number, chunk in enumerate(chunks, 1))
+
+
+def paginate_groups(groups: Sequence[G], size: int) -> tuple[Pagination[G], ...]:
+    """Return groups cut into pages of at most size items, splitting a group that does not fit."""
+    chunks: list[tuple[G, ...]] = []
+    current: list[G] = []
+    room = size
+    for group in groups:
+        start = 0
+        while start < group.size:
+            end = min(group.size, start + room)
+            current.append(group.part(start, end))
+            room -= end - start
+            start = end
+            if room == 0:
+                chunks.append(tuple(current))
+                current, room = [], size
+    if current or not chunks:
+        chunks.append(tuple(current))
+    return tuple(Pagination(number, len(chunks), chunk) for number, chunk in enumerate(chunks, 1))
