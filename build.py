@@ -47,7 +47,9 @@ def main() -> int:
     if os.environ.get("POLICYSITE_NO_BOOTSTRAP") != "1":
         ensure_environment(wants_tests)
         if not inside_project_venv():
-            os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), str(Path(__file__).resolve()), *sys.argv[1:]])
+            os.execv(
+                str(VENV_PYTHON), [str(VENV_PYTHON), str(Path(__file__).resolve()), *sys.argv[1:]]
+            )
     sys.path.insert(0, str(HERE))
     from policysite.cli import main as cli_main
 

@@ -22,7 +22,10 @@ def parser() -> argparse.ArgumentParser:
         "`build.py COMMAND --help` explains each command's options.",
     )
     main.add_argument(
-        "--project", type=Path, default=Path("."), help="project folder holding site.yaml (default: .)"
+        "--project",
+        type=Path,
+        default=Path("."),
+        help="project folder holding site.yaml (default: .)",
     )
     main.set_defaults(run=build.run, base_url=None, output=None)
     commands = main.add_subparsers(dest="command", metavar="COMMAND")

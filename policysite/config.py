@@ -65,7 +65,9 @@ class ActorDef:
         "Other names merged into this actor (Moscow -> Russia); matched case-sensitively.",
         default=(),
     )
-    id: str | None = option("Identifier used in URLs; derived from the name when empty.", default=None)
+    id: str | None = option(
+        "Identifier used in URLs; derived from the name when empty.", default=None
+    )
 
 
 @dataclass(frozen=True)
@@ -73,14 +75,20 @@ class SiteConfig:
     """Everything site.yaml says: settings plus the editorial vocabulary."""
 
     title: str = option("Site title, shown in the header and feeds.")
-    description: str = option("What the site is; shown on the home page and in metadata.", default="")
+    description: str = option(
+        "What the site is; shown on the home page and in metadata.", default=""
+    )
     base_url: str = option(
         "Absolute URL the site is published at; its path is the sub-path every link uses.",
         default="http://127.0.0.1:8000/",
         check=_check_base_url,
     )
-    output_dir: str = option("Where the site is written.", default="_site", check=_check_relative_dir)
-    content_dir: str = option("Where briefs are read from.", default="content", check=_check_relative_dir)
+    output_dir: str = option(
+        "Where the site is written.", default="_site", check=_check_relative_dir
+    )
+    content_dir: str = option(
+        "Where briefs are read from.", default="content", check=_check_relative_dir
+    )
     language: str = option("Language of the texts (BCP 47 tag, e.g. en).", default="en")
     page_size: int = option(
         "Most items on one listing page before it paginates.", default=50, check=_check_positive
@@ -88,7 +96,9 @@ class SiteConfig:
     show_build_time: bool = option(
         "Print the build time in page footers (off keeps builds byte-identical).", default=False
     )
-    strict: bool = option("Treat warnings as errors in every build, not only in check.", default=False)
+    strict: bool = option(
+        "Treat warnings as errors in every build, not only in check.", default=False
+    )
     themes: tuple[ThemeDef, ...] = option("The recurring themes to cross-link.", default=())
     actors: tuple[ActorDef, ...] = option("Known actors and their aliases.", default=())
 

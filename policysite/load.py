@@ -53,14 +53,12 @@ def content_files(project: Project, config: SiteConfig) -> tuple[Path, ...]:
     content_dir = project.root / config.content_dir
     if not content_dir.is_dir():
         raise ConfigError.at(
-            project.relative(project.config_path), None, f"content_dir '{config.content_dir}' not found"
+            project.relative(project.config_path),
+            None,
+            f"content_dir '{config.content_dir}' not found",
         )
     return tuple(
-        sorted(
-            path
-            for path in content_dir.rglob("*")
-            if path.is_file() and is_content_file(path)
-        )
+        sorted(path for path in content_dir.rglob("*") if path.is_file() and is_content_file(path))
     )
 
 
@@ -120,9 +118,7 @@ def parse_source(text: str, label: str, known_themes: frozenset[str] = frozenset
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if label.lower().endswith(".txt") and not text.startswith(FRONT_MATTER_FENCE + "\n"):
         cleaned = clean_pasted_text(text, label)
-        return Source(
-            label, "text", cleaned.meta, cleaned.body, 1, content_hash, cleaned.furniture
-        )
+        return Source(label, "text", cleaned.meta, cleaned.body, 1, content_hash, cleaned.furniture)
     meta, body, body_line = split_front_matter(text, label, known_themes)
     if not body.strip():
         raise ContentError.at(label, body_line, "the brief has no body text")
@@ -151,7 +147,9 @@ def split_front_matter(
     return meta, "\n".join(lines[end + 1 :]), end + 2
 
 
-def unknown_theme_problems(root: yaml.Node | None, label: str, known: frozenset[str]) -> list[Problem]:
+def unknown_theme_problems(
+    root: yaml.Node | None, label: str, known: frozenset[str]
+) -> list[Problem]:
     """Return a problem for every front-matter theme id that site.yaml does not define."""
     if not isinstance(root, yaml.MappingNode):
         return []
@@ -164,13 +162,15 @@ def unknown_theme_problems(root: yaml.Node | None, label: str, known: frozenset[
             if isinstance(item, yaml.ScalarNode) and item.value not in known:
                 close = difflib.get_close_matches(item.value, sorted(known), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                message = f"themes: unknown theme '{item.value}'{hint}; themes are defined in site.yaml"
+                message = (
+                    f"themes: unknown theme '{item.value}'{hint}; themes are defined in site.yaml"
+                )
                 problems.append(Problem(label, line_of(item), message))
     return problems
 
 
 def read_static_files(project: Project) -> dict[str, bytes]:
-    """Return the static assets as output paths -> bytes: bundled ones, overridden by the project's."""
+    """Return static assets (output path -> bytes): bundled ones, overridden by the project's."""
     files: dict[str, bytes] = {}
     for directory in (BUNDLED_STATIC, project.root / "static"):
         if directory.is_dir():

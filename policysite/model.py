@@ -28,7 +28,9 @@ class ItemSelector:
     """Picks one extracted item by its sentence anchor or by (part of) its sentence text."""
 
     anchor: str | None = option("Sentence anchor, e.g. s-3f9a1c.", default=None)
-    text: str | None = option("Text the sentence contains (whitespace and quotes ignored).", default=None)
+    text: str | None = option(
+        "Text the sentence contains (whitespace and quotes ignored).", default=None
+    )
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,9 @@ class RecommendationOverride:
     anchor: str | None = option("Sentence anchor of the recommendation.", default=None)
     text: str | None = option("Text the sentence contains.", default=None)
     addressee: str | None = option("Who is asked to act (an actor name or a phrase).", default=None)
-    reported: bool | None = option("True when the author only reports someone else's demand.", default=None)
+    reported: bool | None = option(
+        "True when the author only reports someone else's demand.", default=None
+    )
 
 
 @dataclass(frozen=True)
@@ -83,17 +87,23 @@ class FrontMatter:
     """What a content file's YAML front matter may say about its brief."""
 
     title: str = option("Title of the brief.")
-    authors: tuple[str, ...] = option("Authors, as named in the text; empty when none is stated.", default=())
+    authors: tuple[str, ...] = option(
+        "Authors, as named in the text; empty when none is stated.", default=()
+    )
     publisher: str | None = option("Publication or blog that published it.", default=None)
     published: str | None = option(
         "Publication date, as precise as the evidence allows: YYYY, YYYY-MM or YYYY-MM-DD.",
         default=None,
         check=_check_iso_partial,
     )
-    source_note: str | None = option("Where the text comes from (\"originally published by\").", default=None)
+    source_note: str | None = option(
+        'Where the text comes from ("originally published by").', default=None
+    )
     source_url: str | None = option("Address of the original publication, if known.", default=None)
     author_bio: str | None = option("The author's biography, kept out of the body.", default=None)
-    summary: str | None = option("One-line summary; derived from the first claim when empty.", default=None)
+    summary: str | None = option(
+        "One-line summary; derived from the first claim when empty.", default=None
+    )
     slug: str | None = option("URL slug; derived from the title when empty.", default=None)
     inferred: dict[str, str] | None = option(
         "For each field inferred rather than stated in the text, what it was inferred from.",

@@ -144,7 +144,9 @@ def _read_value(hint: Any, node: yaml.Node, path: str, label: str, problems: lis
     return _read_scalar(hint, node, path, label, problems)
 
 
-def _read_sequence(item: Any, node: yaml.Node, path: str, label: str, problems: list[Problem]) -> Any:
+def _read_sequence(
+    item: Any, node: yaml.Node, path: str, label: str, problems: list[Problem]
+) -> Any:
     """Return a tuple read from a sequence node (a lone scalar counts as a one-item list)."""
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
         return ()

@@ -54,7 +54,9 @@ def swap_into_place(staging: Path, output_dir: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def update_files(output_dir: Path, files: Mapping[str, bytes], removed: tuple[str, ...] = ()) -> None:
+def update_files(
+    output_dir: Path, files: Mapping[str, bytes], removed: tuple[str, ...] = ()
+) -> None:
     """Rewrite only the given files of an existing site in place (watch mode), each atomically."""
     for relative in sorted(files):
         target = safe_output_path(output_dir, relative)

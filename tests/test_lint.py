@@ -1,4 +1,4 @@
-"""The code style gate: ruff (lint and format) and mypy strict are clean, as configured in pyproject."""
+"""The style gate: ruff (lint and format) and mypy strict are clean, as pyproject configures."""
 
 from __future__ import annotations
 

@@ -47,8 +47,11 @@ def test_malformed_yaml_names_its_line() -> None:
 
 def test_unknown_theme_in_front_matter_is_an_error_with_its_line() -> None:
     with pytest.raises(ContentError) as raised:
-        parse_source(BRIEF.replace("[founding-act]", "[founding-akt]"), "content/a.md",
-                     frozenset({"founding-act"}))
+        parse_source(
+            BRIEF.replace("[founding-act]", "[founding-akt]"),
+            "content/a.md",
+            frozenset({"founding-act"}),
+        )
     problem = raised.value.problems[0]
     assert problem.line == 5
     assert "did you mean 'founding-act'" in problem.message
@@ -56,7 +59,9 @@ def test_unknown_theme_in_front_matter_is_an_error_with_its_line() -> None:
 
 def test_bad_date_is_rejected() -> None:
     with pytest.raises(ContentError, match="published: must be YYYY"):
-        parse_source(BRIEF.replace("2016-05", "May 2016"), "content/a.md", frozenset({"founding-act"}))
+        parse_source(
+            BRIEF.replace("2016-05", "May 2016"), "content/a.md", frozenset({"founding-act"})
+        )
 
 
 def test_empty_file_is_an_error() -> None:

@@ -10,14 +10,18 @@ from ..pipeline import BuildOptions, BuildResult, build
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the build subcommand."""
-    command = commands.add_parser("build", help="build the site into the output directory (default)")
+    command = commands.add_parser(
+        "build", help="build the site into the output directory (default)"
+    )
     add_build_options(command)
     command.set_defaults(run=run)
 
 
 def add_build_options(command: argparse.ArgumentParser) -> None:
     """Add the options every building subcommand shares."""
-    command.add_argument("--base-url", help="override site.yaml's base_url (e.g. https://host/sub/path/)")
+    command.add_argument(
+        "--base-url", help="override site.yaml's base_url (e.g. https://host/sub/path/)"
+    )
     command.add_argument("--output", help="override site.yaml's output_dir")
 
 

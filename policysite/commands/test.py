@@ -16,8 +16,11 @@ def ensure_chromium() -> None:
     if shutil.which("chromium") or os.environ.get("POLICYSITE_SKIP_BROWSER_INSTALL") == "1":
         return
     if not shutil.which("apt-get") or os.geteuid() != 0:
-        print("policysite: chromium not installed; browser tests will be skipped "
-              "(install it with: apt-get install chromium)", file=sys.stderr)
+        print(
+            "policysite: chromium not installed; browser tests will be skipped "
+            "(install it with: apt-get install chromium)",
+            file=sys.stderr,
+        )
         return
     print("policysite: installing chromium with apt-get (first run only)...", file=sys.stderr)
     environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
