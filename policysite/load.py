@@ -12,6 +12,7 @@ import yaml
 from .clean import clean_pasted_text
 from .config import SiteConfig, parse_config
 from .errors import ConfigError, ContentError, Problem
+from .gold import GoldFile, GoldSet, parse_gold
 from .model import FrontMatter, Source
 from .schema import SchemaProblems, line_of, parse_yaml, read_dataclass
 
@@ -178,3 +179,22 @@ def read_static_files(project: Project) -> dict[str, bytes]:
                 if path.is_file() and not path.name.startswith("."):
                     files[f"static/{path.relative_to(directory).as_posix()}"] = path.read_bytes()
     return files
+
+
+def read_gold(project: Project, directory: Path) -> tuple[GoldFile, ...]:
+    """Return every gold file directly in directory, with its source and raw text, by name."""
+    if not directory.is_dir():
+        return ()
+    group: GoldSet = "further" if directory.name == "further" else "briefs"
+    known_themes = frozenset(theme.id for theme in read_config(project).themes)
+    files: list[GoldFile] = []
+    for path in sorted(directory.glob("*.yaml")):
+        label = project.relative(path)
+        gold = parse_gold(read_text(path, label), label)
+        source_path = project.root / gold.brief
+        if not source_path.is_file():
+            raise ContentError.at(label, None, f"brief '{gold.brief}' not found")
+        source = read_source(source_path, project.relative(source_path), known_themes)
+        raw = read_text(project.root / gold.raw, gold.raw) if gold.raw else None
+        files.append(GoldFile(label, group, gold, source, raw))
+    return tuple(files)

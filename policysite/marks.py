@@ -32,6 +32,7 @@ class BriefText:
     marks: Mapping[str, tuple[Mark, ...]]
     recommendations: Mapping[str, Recommendation]
     claims: Mapping[str, Claim]
+    first: Mapping[str, str]
 
     def recommendation(self, anchor: str) -> Recommendation | None:
         """Return the recommendation made in a sentence, if any."""
@@ -40,6 +41,10 @@ class BriefText:
     def claim(self, anchor: str) -> Claim | None:
         """Return the claim made in a sentence, if any."""
         return self.claims.get(anchor)
+
+    def first_anchor(self, kind: MarkKind, item_id: str) -> str | None:
+        """Return the anchor of the first sentence that mentions a theme or actor, if any."""
+        return self.first.get(f"{kind}:{item_id}")
 
     def sentence_html(self, sentence: Sentence, url: Callable[[str], str]) -> Markup:
         """Return a sentence's text, escaped, with its mentions wrapped."""
@@ -65,10 +70,17 @@ def brief_text(brief: Brief, theme_names: Mapping[str, str], actor_names: Mappin
     marks: dict[str, list[Mark]] = defaultdict(list)
     for anchor, mark in found:
         marks[anchor].append(mark)
+    first: dict[str, str] = {}
+    for key, anchor in reversed(
+        [(f"theme:{m.theme_id}", m.span.sentence) for m in brief.theme_mentions]
+        + [(f"actor:{m.actor_id}", m.span.sentence) for m in brief.actor_mentions]
+    ):
+        first[key] = anchor  # reversed, so the earliest mention is written last and wins
     return BriefText(
         {anchor: tuple(items) for anchor, items in marks.items()},
         {r.anchor: r for r in brief.recommendations},
         {c.anchor: c for c in brief.claims},
+        first,
     )
 
 

@@ -7,14 +7,46 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import jinja2
+from markupsafe import Markup
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import YamlLexer
 
 from . import charts
 from .errors import BuildError
-from .link import Site
+from .export import brief_yaml, export_files
+from .link import Pagination, Site, paginate, paginate_groups
+from .marks import brief_text
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PYGMENTS_LIGHT = "default"
+PYGMENTS_DARK = "github-dark"
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a paginated listing sits: its number, the page count and page 1's path."""
+
+    base: str
+    number: int
+    count: int
+
+    def path(self, number: int) -> str:
+        """Return the site path of page number (page 1 is the base path itself)."""
+        return self.base if number == 1 else f"{self.base}page/{number}/"
+
+    @property
+    def previous(self) -> str | None:
+        """Return the site path of the previous page, if any."""
+        return self.path(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        """Return the site path of the next page, if any."""
+        return self.path(self.number + 1) if self.number < self.count else None
 
 
 @dataclass(frozen=True)
@@ -25,6 +57,13 @@ class Page:
     template: str
     title: str
     values: tuple[tuple[str, Any], ...]
+    source: str = "the site"
+    section: str = ""
+
+    @property
+    def site_path(self) -> str:
+        """Return the page's site path (its directory URL, '' for the home page)."""
+        return self.path.removesuffix("index.html")
 
 
 def template_environment(project_templates: Path) -> jinja2.Environment:
@@ -71,34 +110,120 @@ def url_function(from_page: str) -> Callable[[str], str]:
     return lambda target: relative_url(from_page, target)
 
 
+def canonical_url(base_url: str, site_path: str) -> str:
+    """Return the absolute URL of a site path under the configured base URL."""
+    return urljoin(base_url if base_url.endswith("/") else base_url + "/", site_path)
+
+
+def paged(
+    base: str, template: str, title: str, pages: tuple[Pagination[Any], ...], **common: Any
+) -> Iterator[Page]:
+    """Yield one Page per page of a paginated listing, each with its items and its pager."""
+    section = common.pop("section", "")
+    for page in pages:
+        pager = Pager(base, page.number, page.count)
+        numbered = title if page.number == 1 else f"{title} (page {page.number} of {page.count})"
+        values = (*common.items(), ("items", page.items), ("pager", pager))
+        yield Page(pager.path(page.number) + "index.html", template, numbered, values, section=section)
+
+
+def brief_pages(site: Site) -> Iterator[Page]:
+    """Yield each brief's page and its data view."""
+    for brief in site.briefs:
+        text = brief_text(brief, site.theme_names, site.actor_names)
+        base = f"briefs/{brief.slug}/"
+        values = (("site", site), ("brief", brief), ("text", text))
+        yield Page(base + "index.html", "brief.html", brief.meta.title, values, brief.source.path, "briefs")
+        data = Markup(highlight(brief_yaml(brief), YamlLexer(), HtmlFormatter(cssclass="highlight")))
+        yield Page(
+            base + "data/index.html",
+            "brief_data.html",
+            f"Data: {brief.meta.title}",
+            (("site", site), ("brief", brief), ("data", data)),
+            brief.source.path,
+            "briefs",
+        )
+
+
+def index_pages(site: Site) -> Iterator[Page]:
+    """Yield the home, themes, actors, timeline, recommendations and method pages."""
+    size = site.config.page_size
+    yield from paged("", "home.html", site.config.title, paginate(site.briefs, size), site=site, section="briefs")
+    yield Page("themes/index.html", "themes.html", "Themes", (("site", site),), section="themes")
+    actors = paginate(site.actors, size)
+    yield from paged("actors/", "actors.html", "Actors", actors, site=site, section="actors")
+    dated = paginate(site.timeline, size)
+    yield from paged("timeline/", "timeline.html", "Timeline", dated, site=site, section="timeline")
+    by_addressee = paginate_groups(site.by_addressee, size)
+    yield from paged(
+        "recommendations/", "recommendations.html", "Recommendations by addressee", by_addressee,
+        site=site, grouping="addressee", section="recommendations",
+    )
+    by_theme = paginate_groups(site.by_theme, size)
+    yield from paged(
+        "recommendations/themes/", "recommendations.html", "Recommendations by theme", by_theme,
+        site=site, grouping="theme", section="recommendations",
+    )
+    yield Page("method/index.html", "method.html", "How this site reads the briefs", (("site", site),),
+               section="method")
+
+
+def entry_pages(site: Site) -> Iterator[Page]:
+    """Yield the (paginated) page of every theme and every actor."""
+    size = site.config.page_size
+    for entry in site.themes:
+        groups = paginate_groups(entry.groups, size)
+        yield from paged(f"themes/{entry.theme.id}/", "theme.html", entry.theme.name, groups,
+                         site=site, entry=entry, section="themes")
+    for actor in site.actors:
+        groups = paginate_groups(actor.groups, size)
+        yield from paged(f"actors/{actor.id}/", "actor.html", actor.name, groups,
+                         site=site, entry=actor, section="actors")
+
+
 def pages(site: Site) -> Iterator[Page]:
     """Yield every page of the site."""
-    yield Page("index.html", "home.html", site.config.title, (("site", site),))
-    for brief in site.briefs:
-        yield Page(f"briefs/{brief.slug}/index.html", "brief.html", brief.meta.title,
-                   (("site", site), ("brief", brief)))
-    for entry in site.themes:
-        yield Page(f"themes/{entry.theme.id}/index.html", "theme.html", entry.theme.name,
-                   (("site", site), ("entry", entry)))
+    yield from index_pages(site)
+    yield from brief_pages(site)
+    yield from entry_pages(site)
+
+
+def pygments_css() -> bytes:
+    """Return the stylesheet of highlighted data views: light colours, dark ones when preferred."""
+    light = HtmlFormatter(style=PYGMENTS_LIGHT).get_style_defs(".highlight")
+    dark = HtmlFormatter(style=PYGMENTS_DARK).get_style_defs(".highlight")
+    indented = "\n".join(f"  {line}" for line in dark.splitlines())
+    return f"{light}\n@media (prefers-color-scheme: dark) {{\n{indented}\n}}\n".encode()
 
 
 def render_pages(site: Site, environment: jinja2.Environment) -> dict[str, bytes]:
     """Return every page rendered to HTML bytes, refusing two pages that claim one path."""
     files: dict[str, bytes] = {}
+    claimed: dict[str, str] = {}
     for page in pages(site):
-        if page.path in files:
-            raise BuildError(f"two pages claim the same output path: {page.path}")
-        files[page.path] = render_page(page, environment).encode("utf-8")
+        if page.path in claimed:
+            raise BuildError(
+                f"two pages claim the same output path {page.path}: {claimed[page.path]} and {page.source}"
+            )
+        claimed[page.path] = page.source
+        files[page.path] = render_page(page, environment, site).encode("utf-8")
+    files["static/css/pygments.css"] = pygments_css()
+    files.update(export_files(site))
     return files
 
 
-def render_page(page: Page, environment: jinja2.Environment) -> str:
+def render_page(page: Page, environment: jinja2.Environment, site: Site | None = None) -> str:
     """Return one page's HTML."""
+    base_url = site.config.base_url if site else "http://127.0.0.1/"
     try:
         template = environment.get_template(page.template)
-        return template.render(page=page, url=url_function(page.path), **dict(page.values))
+        return template.render(
+            page=page,
+            url=url_function(page.path),
+            canonical=canonical_url(base_url, page.site_path),
+            **dict(page.values),
+        )
     except jinja2.TemplateSyntaxError as error:
         raise BuildError(f"{error.filename or error.name}:{error.lineno}: template error: {error.message}") from None
     except jinja2.TemplateError as error:
         raise BuildError(f"{page.template}: template error while rendering {page.path}: {error}") from None
-
