@@ -94,6 +94,7 @@ class RecommendationGroup:
     key: str
     label: str
     items: tuple[tuple[Brief, Recommendation], ...]
+    link: str | None = None
     continued: bool = False
 
     @property
@@ -132,17 +133,17 @@ def link(config: SiteConfig, briefs: tuple[Brief, ...]) -> Site:
     ordered = tuple(sorted(briefs, key=chronological_key))
     dated = timeline(ordered)
     actors = link_actors(ordered, dated)
-    theme_names = {theme.id: theme.name for theme in config.themes}
+    actor_names = {entry.id: entry.name for entry in actors}
     return Site(
         config,
         ordered,
         link_themes(config, ordered, dated),
         actors,
         dated,
-        recommendations_by_addressee(ordered),
+        recommendations_by_addressee(ordered, actor_names),
         recommendations_by_theme(config, ordered),
-        theme_names,
-        {entry.id: entry.name for entry in actors},
+        {theme.id: theme.name for theme in config.themes},
+        actor_names,
     )
 
 
@@ -271,14 +272,27 @@ def timeline(briefs: tuple[Brief, ...]) -> tuple[TimelineEntry, ...]:
     return tuple(sorted(entries, key=lambda e: (e.date.value, chronological_key(e.brief), e.sentence.index)))
 
 
-def recommendations_by_addressee(briefs: tuple[Brief, ...]) -> tuple[RecommendationGroup, ...]:
-    """Return every recommendation grouped by addressee (as named), unaddressed ones last."""
-    grouped: dict[str, list[tuple[Brief, Recommendation]]] = defaultdict(list)
+def recommendations_by_addressee(
+    briefs: tuple[Brief, ...], actor_names: dict[str, str]
+) -> tuple[RecommendationGroup, ...]:
+    """Return recommendations grouped by addressed actor, then by phrase as written, unaddressed last."""
+    grouped: dict[tuple[int, str], list[tuple[Brief, Recommendation]]] = defaultdict(list)
     for brief in briefs:
         for recommendation in brief.recommendations:
-            grouped[recommendation.addressee or ""].append((brief, recommendation))
-    ordered = sorted(grouped, key=lambda key: (key == "", key.casefold(), key))
-    return tuple(RecommendationGroup(key, key or UNADDRESSED, tuple(grouped[key])) for key in ordered)
+            keys = [(0, actor_id) for actor_id in recommendation.addressee_ids]
+            keys = keys or [(1, recommendation.addressee) if recommendation.addressee else (2, "")]
+            for key in keys:
+                grouped[key].append((brief, recommendation))
+
+    def label(key: tuple[int, str]) -> str:
+        """Return the heading of one group."""
+        return actor_names.get(key[1], key[1]) if key[0] == 0 else key[1] or UNADDRESSED
+
+    ordered = sorted(grouped, key=lambda key: (key[0] == 2, label(key).casefold(), key))
+    return tuple(
+        RecommendationGroup(key[1], label(key), tuple(grouped[key]), link=f"actors/{key[1]}/" if key[0] == 0 else None)
+        for key in ordered
+    )
 
 
 def recommendations_by_theme(
@@ -291,7 +305,7 @@ def recommendations_by_theme(
             for theme_id in recommendation.themes:
                 grouped[theme_id].append((brief, recommendation))
     return tuple(
-        RecommendationGroup(theme.id, theme.name, tuple(grouped[theme.id]))
+        RecommendationGroup(theme.id, theme.name, tuple(grouped[theme.id]), link=f"themes/{theme.id}/")
         for theme in config.themes
         if grouped[theme.id]
     )

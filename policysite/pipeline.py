@@ -6,13 +6,15 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import jinja2
+
 from .config import SiteConfig
 from .extract import compile_vocabulary, extract_brief
 from .link import Site, link
 from .load import Project, read_config, read_sources, read_static_files
 from .model import Brief, Source
 from .publish import publish_files
-from .render import render_pages, template_environment
+from .render import pages, render_page, render_pages, template_environment
 from .write import write_site
 
 
@@ -69,3 +71,22 @@ def build(project: Project, options: BuildOptions = BuildOptions()) -> BuildResu
     output_dir = project.root / config.output_dir
     write_site(output_dir, files)
     return BuildResult(site, files, output_dir, time.perf_counter() - started)
+
+
+def templates(project: Project) -> jinja2.Environment:
+    """Return the Jinja environment a project's pages are rendered with."""
+    return template_environment(project.root / "templates")
+
+
+def preview_pages(site: Site, project: Project, briefs: tuple[Brief, ...]) -> dict[str, bytes]:
+    """Return only the pages that show one of the given briefs, rendered against site (watch mode)."""
+    wanted = {id(brief) for brief in briefs}
+    # Plan pages over a site holding only those briefs (cheap), then render them with the full site.
+    narrow = replace(site, briefs=briefs)
+    environment = templates(project)
+    files: dict[str, bytes] = {}
+    for page in pages(narrow):
+        if any(id(value) in wanted for _, value in page.values):
+            values = tuple((key, site if value is narrow else value) for key, value in page.values)
+            files[page.path] = render_page(replace(page, values=values), environment, site).encode()
+    return files

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from pygments.lexers import YamlLexer
 from . import charts
 from .errors import BuildError
 from .export import brief_yaml, export_files
-from .link import Pagination, Site, paginate, paginate_groups
+from .link import Pagination, Site, TimelineEntry, paginate, paginate_groups
 from .marks import brief_text
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -84,6 +85,7 @@ def template_environment(project_templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.filters["groupby_year"] = group_by_year
     environment.globals.update(
         timeline_chart=charts.timeline_chart,
         theme_matrix=charts.theme_matrix,
@@ -91,6 +93,11 @@ def template_environment(project_templates: Path) -> jinja2.Environment:
         theme_trend=charts.theme_trend,
     )
     return environment
+
+
+def group_by_year(entries: Sequence[TimelineEntry]) -> list[tuple[str, list[TimelineEntry]]]:
+    """Return date-ordered timeline entries as (year, entries) runs, keeping their order."""
+    return [(year, list(run)) for year, run in itertools.groupby(entries, key=lambda e: e.date.value[:4])]
 
 
 def relative_url(from_page: str, target: str) -> str:

@@ -6,9 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .evidence import byline_authors, is_dateline
 from .rules import Role, classify, is_site_name
 
-BULLET = re.compile(r"^[•●◦▪‣·*+\-–—]\s+(?=\S)")
+BULLET = re.compile(r"^[•●◦▪‣·*\-–—]\s+(?=\S)")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 TITLE_END_BANNED = re.compile(r"[.,;:]$")
 MAX_TITLE_WORDS = 25
@@ -29,6 +30,9 @@ BIO_ROLE = re.compile(
     r"|writer|expert|specialist|programme|program|senior|deputy|former|minister)\b",
     re.IGNORECASE,
 )
+
+# ... and where: "at the Center for ...", "with Example Institute", "of Policy and Analysis".
+BIO_AFFILIATION = re.compile(r"\b(?:at|with|of|for|in)\s+(?:the\s+)?[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,10 @@ def is_title_like(text: str, max_words: int = MAX_TITLE_WORDS) -> bool:
 
 def is_bio(text: str) -> bool:
     """Return whether a paragraph reads as an author biography ("Jane Doe is a Fellow at ...")."""
-    return BIO_OPENING.match(text) is not None and BIO_ROLE.search(text.split(". ")[0]) is not None
+    first = text.split(". ")[0]
+    return bool(
+        BIO_OPENING.match(text) and BIO_ROLE.search(first) and BIO_AFFILIATION.search(first)
+    )
 
 
 def bio_name(text: str) -> str | None:
@@ -90,12 +97,20 @@ def bio_name(text: str) -> str | None:
 
 def roles_of(units: Sequence[Unit]) -> tuple[Role, ...]:
     """Return the role of every unit: rules first, then link lists, biographies and the header."""
-    roles = [classify(unit.text) for unit in units]
-    mark_link_lists(units, roles)
-    mark_bio_sections(units, roles)
-    mark_closing_bios(units, roles)
-    mark_header(units, roles)
-    return tuple(roles)
+    roles = tuple(own_role(unit.text) for unit in units)
+    for mark in (mark_link_lists, mark_bio_sections, mark_closing_bios, mark_header):
+        roles = mark(units, roles)
+    return roles
+
+
+def own_role(text: str) -> Role:
+    """Return the role a line plays on its own: a rule's, a byline's, a dateline's or body."""
+    role = classify(text)
+    if role == "body" and byline_authors(text):
+        return "byline"
+    if role == "body" and is_dateline(text):
+        return "posted"
+    return role
 
 
 def next_body(roles: Sequence[Role], start: int) -> int | None:
@@ -112,54 +127,56 @@ def is_heading_at(units: Sequence[Unit], roles: Sequence[Role], index: int) -> b
     return following is not None and not is_title_like(units[following].text)
 
 
-def mark_link_lists(units: Sequence[Unit], roles: list[Role]) -> None:
-    """Mark as furniture the short link titles that follow a "Related posts" line."""
-    for start, role in enumerate(list(roles)):
-        if role != "related":
-            continue
+def mark_link_lists(units: Sequence[Unit], given: Sequence[Role]) -> tuple[Role, ...]:
+    """Return roles with the short link titles after a "Related posts" line marked furniture."""
+    roles = list(given)
+    for start in (i for i, role in enumerate(given) if role == "related"):
         for index in range(start + 1, len(units)):
             text = bullet_text(units[index].text) or units[index].text
-            if (
-                roles[index] != "body"
-                or not is_title_like(text)
-                or is_heading_at(units, roles, index)
-            ):
+            if roles[index] != "body" or not is_title_like(text):
+                break
+            if is_heading_at(units, roles, index):
                 break
             roles[index] = "furniture"
+    return tuple(roles)
 
 
-def mark_bio_sections(units: Sequence[Unit], roles: list[Role]) -> None:
-    """Mark as biography the paragraph after "About the Author", and further bios after it."""
-    for start, role in enumerate(list(roles)):
-        if role != "bio_heading":
-            continue
-        index = next_body(roles, start + 1)
-        if index is not None and index == start + 1:
+def mark_bio_sections(units: Sequence[Unit], given: Sequence[Role]) -> tuple[Role, ...]:
+    """Return roles with the paragraph after "About the Author" (and bios after it) marked bio."""
+    roles = list(given)
+    for start in (i for i, role in enumerate(given) if role == "bio_heading"):
+        index = start + 1
+        while index < len(units) and roles[index] == "body":
+            if index > start + 1 and not is_bio(units[index].text):
+                break
             roles[index] = "bio"
             index += 1
-            while index < len(units) and roles[index] == "body" and is_bio(units[index].text):
-                roles[index] = "bio"
-                index += 1
+    return tuple(roles)
 
 
-def mark_closing_bios(units: Sequence[Unit], roles: list[Role]) -> None:
-    """Mark as biography the last body paragraphs when they describe a person's position."""
+def mark_closing_bios(units: Sequence[Unit], given: Sequence[Role]) -> tuple[Role, ...]:
+    """Return roles with the closing body paragraphs that describe a person marked bio."""
+    roles = list(given)
     for index in range(len(units) - 1, -1, -1):
         if roles[index] == "body":
             if not is_bio(units[index].text):
-                return
+                break
             roles[index] = "bio"
+    return tuple(roles)
 
 
-def mark_header(units: Sequence[Unit], roles: list[Role]) -> None:
-    """Mark the banner(s) and the title among the short lines before the first paragraph."""
-    header = header_indices(units, roles)
+def mark_header(units: Sequence[Unit], given: Sequence[Role]) -> tuple[Role, ...]:
+    """Return roles with the banner(s) and title among the lines before the first paragraph."""
+    roles = list(given)
+    header = header_indices(units, given)
+    # The last header line is never a banner: a banner always stands above something.
     banners = [i for i in header[:-1] if is_site_name(units[i].text)]
     for index in banners:
         roles[index] = "banner"
     title = next((i for i in header if i not in banners), None)
     if title is not None:
         roles[title] = "title"
+    return tuple(roles)
 
 
 def header_indices(units: Sequence[Unit], roles: Sequence[Role]) -> list[int]:

@@ -18,7 +18,8 @@ Role = Literal[
     "source",  # "This article was originally published by ..."
     "sponsor",  # "X is grateful to Y for its support of this publication"
     "copyright",  # "© 2016 X. All rights reserved."
-    "posted",  # "Posted on 3 May 2016 by Jane Doe | Leave a comment"
+    "posted",  # "Posted on 3 May 2016 by Jane Doe | Leave a comment", or a date on its own
+    "byline",  # "by Jane Doe"
 ]
 
 # Furniture rules are phrase matches, so a long line is never furniture: it is a paragraph that
@@ -82,7 +83,9 @@ RULES: tuple[Rule, ...] = (
         r"^this site uses akismet\b",
         r"^notify me of (new|follow-up) ",
         r"^save my name, email\b",
-        r"^(name|email|e-mail|website|comment)\s*\*?:?$",
+        r"^(name|email|e-mail|website|comment)( \((required|optional)\))?( \([^)]*\))?\s*\*?:?$",
+        r"^post was not sent\b",
+        r"^sorry, your blog cannot share posts by email\b",
         r"^(google\+?|twitter|facebook|wordpress\.com|gravatar|linkedin) (photo|picture|avatar)$",
         r"^(log in to )?reply$",
         r"^you must be logged in to post a comment\b",

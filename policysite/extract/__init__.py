@@ -19,7 +19,9 @@ __all__ = ["Vocabulary", "brief_slug", "compile_vocabulary", "extract_brief"]
 
 def brief_slug(source: Source) -> str:
     """Return the brief's URL slug: the front-matter slug or one made from the title."""
-    return source.meta.slug or slugify(source.meta.title, max_length=80, word_boundary=True) or "brief"
+    return (
+        source.meta.slug or slugify(source.meta.title, max_length=80, word_boundary=True) or "brief"
+    )
 
 
 def extract_brief(source: Source, config: SiteConfig, vocabulary: Vocabulary) -> Brief:

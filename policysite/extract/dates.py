@@ -111,9 +111,7 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     (re.compile(rf"\b{DAY}\s+{MONTH}\b"), bare_day),
     (re.compile(rf"\b{MONTH}\s+{DAY}\b(?![\d,.]*\d)"), bare_day),
     (
-        re.compile(
-            rf"(?:\b(?:this|next|last)\s+|{PART}|{AFTER_PREPOSITION}){MONTH}\b"
-        ),
+        re.compile(rf"(?:\b(?:this|next|last)\s+|{PART}|{AFTER_PREPOSITION}){MONTH}\b"),
         bare_month,
     ),
     (re.compile(rf"(?:{PART}|(?<![\w$.,/–-])){YEAR}(?![\w%–-]|\.\d|\s*per ?cent)"), year_only),

@@ -9,23 +9,41 @@ from ..model import BriefTheme, Sentence, Span, ThemeMention
 from .vocabulary import Vocabulary
 
 
-def find_theme_mentions(sentences: Sequence[Sentence], vocabulary: Vocabulary) -> tuple[ThemeMention, ...]:
-    """Return every theme mention in reading order."""
+def find_theme_mentions(
+    sentences: Sequence[Sentence], vocabulary: Vocabulary
+) -> tuple[ThemeMention, ...]:
+    """Return every theme mention in reading order (overlapping matches count once)."""
     mentions: list[ThemeMention] = []
     for sentence in sentences:
-        if vocabulary.theme_pattern is not None:
-            for match in vocabulary.theme_pattern.finditer(sentence.text):
-                theme_id = vocabulary.theme_by_phrase[match.group(0).casefold()]
-                span = Span(sentence.anchor, match.start(), match.end())
-                mentions.append(ThemeMention(theme_id, match.group(0), span))
-        for theme_id, regex in vocabulary.theme_regexes:
-            for match in regex.finditer(sentence.text):
-                span = Span(sentence.anchor, match.start(), match.end())
-                mentions.append(ThemeMention(theme_id, match.group(0), span))
+        mentions.extend(mentions_in(sentence, vocabulary))
     return tuple(mentions)
 
 
-def summarise_themes(mentions: Sequence[ThemeMention], vocabulary: Vocabulary) -> tuple[BriefTheme, ...]:
+def mentions_in(sentence: Sentence, vocabulary: Vocabulary) -> list[ThemeMention]:
+    """Return the theme mentions of one sentence: aliases first, then patterns, no overlaps."""
+    found: list[ThemeMention] = []
+    for pattern in vocabulary.theme_patterns:
+        for match in pattern.finditer(sentence.text):
+            theme_id = vocabulary.theme_by_phrase[match.group(0).casefold()]
+            found.append(
+                ThemeMention(theme_id, match.group(0), Span(sentence.anchor, *match.span()))
+            )
+    for theme_id, regex in vocabulary.theme_regexes:
+        for match in regex.finditer(sentence.text):
+            if not any(overlaps(m.span, *match.span()) for m in found):
+                span = Span(sentence.anchor, *match.span())
+                found.append(ThemeMention(theme_id, match.group(0), span))
+    return sorted(found, key=lambda mention: mention.span.start)
+
+
+def overlaps(span: Span, start: int, end: int) -> bool:
+    """Return whether a span overlaps the range start..end."""
+    return span.start < end and start < span.end
+
+
+def summarise_themes(
+    mentions: Sequence[ThemeMention], vocabulary: Vocabulary
+) -> tuple[BriefTheme, ...]:
     """Return the themes of a brief with their mention counts, most mentioned first."""
     counts = Counter(mention.theme_id for mention in mentions)
     return tuple(
