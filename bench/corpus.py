@@ -29,19 +29,16 @@ def synthetic_brief(index: int, sentences: list[str]) -> str:
     chooser = random.Random(index)
     year = 2000 + index % 24
     published = f"{year}-{1 + index % 12:02d}-{1 + index % 28:02d}"
-    paragraphs = [
-        " ".join(chooser.sample(sentences, 4)) for _ in range(chooser.randint(5, 9))
-    ]
+    paragraphs = [" ".join(chooser.sample(sentences, 4)) for _ in range(chooser.randint(5, 9))]
     return (
         f'---\ntitle: "Synthetic brief {index:04d} on NATO and Russia"\n'
-        f'authors: ["Author {index % 37}"]\npublisher: "Bench Press"\npublished: "{published}"\n---\n\n'
-        + "\n\n".join(paragraphs)
-        + "\n"
+        f'authors: ["Author {index % 37}"]\npublisher: "Bench Press"\n'
+        f'published: "{published}"\n---\n\n' + "\n\n".join(paragraphs) + "\n"
     )
 
 
 def generate_corpus(target: Path, count: int, source: Path = REPO) -> Path:
-    """Write a project of count synthetic briefs (with the repository's site.yaml, templates, static)."""
+    """Write a project of count synthetic briefs, with the repository's site.yaml and templates."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(source / "site.yaml", target / "site.yaml")
     for name in ("templates", "static"):

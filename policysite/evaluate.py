@@ -206,9 +206,10 @@ def actor_scores(brief: Brief, gold: GoldFile) -> tuple[Score, list[Finding]]:
 def date_scores(brief: Brief, gold: GoldFile) -> tuple[Score, list[Finding]]:
     """Return the value-exact date score: same value, preferring the same expression."""
     texts = {s.anchor: s.text for s in brief.sentences}
+    distinct = list({(fold(d.text), d.value): d for d in reversed(brief.dates)}.values())[::-1]
     first, rest_gold, rest_found = match(
         gold.gold.dates,
-        brief.dates,
+        distinct,
         lambda g, f: g.value == f.value and same_sentence(g.text, f.text),
     )
     second, missed, false = match(rest_gold, rest_found, lambda g, f: g.value == f.value)
@@ -246,7 +247,7 @@ def furniture_scores(brief: Brief, gold: GoldFile) -> tuple[Score, list[Finding]
     pairs, missed, false = match(gold.gold.furniture, cleaned, lambda g, f: fold(g) == fold(f))
     score, findings = scored("furniture", pairs, list(missed), list(false))
     lines = {fold(line) for line in gold.gold.furniture if line.strip()}
-    items = [item.text for item in (*brief.claims, *brief.recommendations)]
+    items = [c.text for c in brief.claims] + [r.text for r in brief.recommendations]
     leaks = [text for text in items if fold(text) in lines]
     findings += [Finding("furniture", "false hit", text, "furniture as an item") for text in leaks]
     return score, findings, len(leaks)

@@ -119,7 +119,9 @@ def theme_export(entry: ThemeEntry) -> JsonObject:
 
 def to_json(document: JsonObject) -> bytes:
     """Return a JSON document as deterministic UTF-8 bytes (sorted keys, fixed indentation)."""
-    return (json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode(
+        "utf-8"
+    )
 
 
 def export_files(site: Site) -> dict[str, bytes]:

@@ -57,7 +57,9 @@ def newest_first(briefs: Iterable[Brief]) -> tuple[Brief, ...]:
     """Return briefs newest first: dated ones by date, undated ones last, ties by slug."""
     dated = sorted((b for b in briefs if b.meta.published), key=lambda b: b.slug)
     ordered = sorted(dated, key=lambda b: b.meta.published or "", reverse=True)
-    return tuple(ordered) + tuple(sorted((b for b in briefs if not b.meta.published), key=lambda b: b.slug))
+    return tuple(ordered) + tuple(
+        sorted((b for b in briefs if not b.meta.published), key=lambda b: b.slug)
+    )
 
 
 def atom_feed(site: Site) -> bytes:
@@ -99,8 +101,10 @@ def add_entry(feed: FeedGenerator, base_url: str, brief: Brief, date: datetime) 
 def sitemap(base_url: str, output_paths: Iterable[str]) -> bytes:
     """Return sitemap.xml listing every HTML page except the 404 page, in path order."""
     pages = sorted(p for p in output_paths if p.endswith(".html") and p != NOT_FOUND_PATH)
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     lines += [f"  <url><loc>{escape(absolute_url(base_url, page))}</loc></url>" for page in pages]
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")

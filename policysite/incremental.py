@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import jinja2
+
 from .config import SiteConfig
 from .errors import ContentError, Problem
 from .link import Site, chronological_key, link
@@ -85,7 +87,11 @@ def read_changed(
             continue
         known = previous.get(label)
         try:
-            source = known[1] if known and known[0] == current else read_source(path, label, known_themes)
+            source = (
+                known[1]
+                if known and known[0] == current
+                else read_source(path, label, known_themes)
+            )
         except ContentError as error:
             problems.extend(error.problems)
             continue
@@ -95,16 +101,16 @@ def read_changed(
     return sources
 
 
-def refresh(project: Project, options: BuildOptions, previous: Snapshot | None, scope: Scope) -> Refresh:
+def refresh(
+    project: Project, options: BuildOptions, previous: Snapshot | None, scope: Scope
+) -> Refresh:
     """Return the sources after a change, extracting only texts whose content hash is new."""
     config = configure(project, options) if previous is None or scope.config else previous.config
     reuse = previous is not None and config == previous.config
     known_sources = previous.sources if previous and reuse else {}
     cache = previous.briefs if previous and reuse else {}
     sources = read_changed(project, config, known_sources)
-    missing = tuple(
-        source for _, source in sources.values() if source.content_hash not in cache
-    )
+    missing = tuple(source for _, source in sources.values() if source.content_hash not in cache)
     fresh = extract(config, missing)
     briefs = {brief.source.content_hash: brief for brief in fresh}
     for _, source in sources.values():
@@ -123,14 +129,16 @@ def current_briefs(state: Refresh) -> tuple[Brief, ...]:
     return tuple(state.briefs[source.content_hash] for _, source in state.sources.values())
 
 
-def preview(previous: Snapshot, state: Refresh, project: Project) -> dict[str, bytes]:
-    """Return the pages of freshly extracted briefs, rendered against the last good site (fast pass)."""
+def preview(
+    previous: Snapshot, state: Refresh, project: Project, environment: jinja2.Environment
+) -> dict[str, bytes]:
+    """Return the pages of freshly extracted briefs, rendered against the last good site."""
     if not state.fresh or state.config != previous.config:
         return {}
     fresh_slugs = {brief.slug for brief in state.fresh}
     kept = tuple(brief for brief in previous.site.briefs if brief.slug not in fresh_slugs)
     briefs = tuple(sorted((*kept, *state.fresh), key=chronological_key))
-    return preview_pages(replace(previous.site, briefs=briefs), project, state.fresh)
+    return preview_pages(replace(previous.site, briefs=briefs), project, state.fresh, environment)
 
 
 def settle(state: Refresh, project: Project) -> Snapshot:

@@ -1,4 +1,4 @@
-"""Link: cross-index the briefs by theme, actor, date and addressee (one pass, no quadratic step)."""
+"""Link: cross-index the briefs by theme, actor, date and addressee, in one linear pass."""
 
 from __future__ import annotations
 
@@ -41,7 +41,10 @@ class BriefGroup:
         """Return the mentions start:end; recommendations stay with the first part only."""
         recommendations = self.recommendations if start == 0 else ()
         return replace(
-            self, mentions=self.mentions[start:end], recommendations=recommendations, continued=start > 0
+            self,
+            mentions=self.mentions[start:end],
+            recommendations=recommendations,
+            continued=start > 0,
         )
 
 
@@ -230,7 +233,7 @@ def _ranked(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
 def link_actors(
     briefs: tuple[Brief, ...], dated: Sequence[TimelineEntry] = ()
 ) -> tuple[ActorEntry, ...]:
-    """Return one entry per actor mentioned anywhere, with mentions and addressed recommendations."""
+    """Return one entry per actor mentioned anywhere, with mentions and recommendations to it."""
     names: dict[str, tuple[str, str]] = {}
     groups: dict[str, list[BriefGroup]] = defaultdict(list)
     addressed: dict[str, list[tuple[Brief, Recommendation]]] = defaultdict(list)
@@ -256,9 +259,16 @@ def link_actors(
     dates = _dates_by_id(dated, actors_at)
     return tuple(
         ActorEntry(
-            actor_id, name, kind, tuple(groups[actor_id]), tuple(addressed[actor_id]), tuple(dates[actor_id])
+            actor_id,
+            name,
+            kind,
+            tuple(groups[actor_id]),
+            tuple(addressed[actor_id]),
+            tuple(dates[actor_id]),
         )
-        for actor_id, (name, kind) in sorted(names.items(), key=lambda item: (item[1][0].casefold(), item[0]))
+        for actor_id, (name, kind) in sorted(
+            names.items(), key=lambda item: (item[1][0].casefold(), item[0])
+        )
     )
 
 
@@ -269,13 +279,15 @@ def timeline(briefs: tuple[Brief, ...]) -> tuple[TimelineEntry, ...]:
         sentences = sentence_index(brief)
         for date in brief.dates:
             entries.append(TimelineEntry(date, brief, sentences[date.span.sentence]))
-    return tuple(sorted(entries, key=lambda e: (e.date.value, chronological_key(e.brief), e.sentence.index)))
+    return tuple(
+        sorted(entries, key=lambda e: (e.date.value, chronological_key(e.brief), e.sentence.index))
+    )
 
 
 def recommendations_by_addressee(
     briefs: tuple[Brief, ...], actor_names: dict[str, str]
 ) -> tuple[RecommendationGroup, ...]:
-    """Return recommendations grouped by addressed actor, then by phrase as written, unaddressed last."""
+    """Return recommendations by addressed actor, then by phrase as written, unaddressed last."""
     grouped: dict[tuple[int, str], list[tuple[Brief, Recommendation]]] = defaultdict(list)
     for brief in briefs:
         for recommendation in brief.recommendations:
@@ -290,7 +302,12 @@ def recommendations_by_addressee(
 
     ordered = sorted(grouped, key=lambda key: (key[0] == 2, label(key).casefold(), key))
     return tuple(
-        RecommendationGroup(key[1], label(key), tuple(grouped[key]), link=f"actors/{key[1]}/" if key[0] == 0 else None)
+        RecommendationGroup(
+            key[1],
+            label(key),
+            tuple(grouped[key]),
+            link=f"actors/{key[1]}/" if key[0] == 0 else None,
+        )
         for key in ordered
     )
 
@@ -305,7 +322,9 @@ def recommendations_by_theme(
             for theme_id in recommendation.themes:
                 grouped[theme_id].append((brief, recommendation))
     return tuple(
-        RecommendationGroup(theme.id, theme.name, tuple(grouped[theme.id]), link=f"themes/{theme.id}/")
+        RecommendationGroup(
+            theme.id, theme.name, tuple(grouped[theme.id]), link=f"themes/{theme.id}/"
+        )
         for theme in config.themes
         if grouped[theme.id]
     )
@@ -338,7 +357,7 @@ class Pagination(Generic[T]):
 
 
 def paginate(items: Sequence[T], size: int) -> tuple[Pagination[T], ...]:
-    """Return items cut into pages of at most size items (always at least one, maybe empty, page)."""
+    """Return items cut into pages of at most size items (always at least one page)."""
     chunks = [tuple(items[start : start + size]) for start in range(0, len(items), size)] or [()]
     return tuple(Pagination(number, len(chunks), chunk) for number, chunk in enumerate(chunks, 1))
 

@@ -11,6 +11,8 @@ import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import jinja2
+
 from .errors import PolicysiteError
 from .incremental import (
     Delta,
@@ -25,8 +27,8 @@ from .incremental import (
     scope_of,
     settle,
 )
-from .load import Project
-from .pipeline import BuildOptions
+from .load import Project, is_content_file
+from .pipeline import BuildOptions, templates
 from .write import update_files, write_site
 
 EVENTS_URL = "/__policysite/events"
@@ -34,8 +36,15 @@ SCRIPT_URL = "/__policysite/livereload.js"
 OVERLAY_ID = "policysite-error-overlay"
 CLOSED = None
 
+OVERLAY_STYLE = (
+    "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;"
+    "padding:1em;background:#3b0d0d;color:#fff;font:14px/1.4 monospace;white-space:pre-wrap"
+)
+OVERLAY_HEADING = "policysite: the last change did not build; showing the last good site."
+
 # Reloads a tab when a page it shows changed (keeping its scroll position), shows build errors.
-CLIENT_SCRIPT = """\
+CLIENT_SCRIPT = (
+    """\
 (() => {
   const key = "policysite-scroll:" + location.pathname;
   const saved = sessionStorage.getItem(key);
@@ -43,32 +52,37 @@ CLIENT_SCRIPT = """\
     sessionStorage.removeItem(key);
     addEventListener("load", () => scrollTo(0, Number(saved)));
   }
-  const here = decodeURIComponent(location.pathname).replace(/^\\//, "").replace(/\\/$/, "/index.html")
-    .replace(/^$/, "index.html");
+  const here = decodeURIComponent(location.pathname).replace(/^\\//, "")
+    .replace(/\\/$/, "/index.html").replace(/^$/, "index.html");
   const shows = (paths) => paths.some((p) => p === here || !p.endsWith(".html"));
   const overlay = (text) => {
-    let box = document.getElementById("%(overlay)s");
+    let box = document.getElementById("OVERLAY_ID");
     if (text === null) { if (box) box.remove(); return; }
     if (!box) {
-      box = document.createElement("div");
-      box.id = "%(overlay)s";
+      box = document.createElement("pre");
+      box.id = "OVERLAY_ID";
       box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
-        "margin:0;padding:1em;background:#3b0d0d;color:#fff;font:14px/1.4 monospace;white-space:pre-wrap";
+      box.style.cssText = "OVERLAY_STYLE";
       document.body.appendChild(box);
     }
-    box.textContent = "policysite: the last change did not build; showing the last good site.\\n\\n" + text;
+    box.textContent = "OVERLAY_HEADING\\n\\n" + text;
   };
-  const events = new EventSource("%(events)s");
+  const events = new EventSource("EVENTS_URL");
   events.addEventListener("reload", (event) => {
     if (!shows(JSON.parse(event.data).paths)) return;
     sessionStorage.setItem(key, String(scrollY));
     location.reload();
   });
-  events.addEventListener("error", (event) => { if (event.data) overlay(JSON.parse(event.data).message); });
+  events.addEventListener("error", (event) => {
+    if (event.data) overlay(JSON.parse(event.data).message);
+  });
   events.addEventListener("ok", () => overlay(null));
 })();
-""" % {"overlay": OVERLAY_ID, "events": EVENTS_URL}
+""".replace("OVERLAY_ID", OVERLAY_ID)
+    .replace("OVERLAY_STYLE", OVERLAY_STYLE)
+    .replace("OVERLAY_HEADING", OVERLAY_HEADING)
+    .replace("EVENTS_URL", EVENTS_URL)
+)
 
 
 @dataclass(frozen=True)
@@ -152,11 +166,8 @@ class Broker:
 def overlay_html(message: str) -> str:
     """Return the error overlay as static HTML, for pages served while the error persists."""
     return (
-        f'<pre id="{OVERLAY_ID}" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;'
-        "overflow:auto;z-index:2147483647;margin:0;padding:1em;background:#3b0d0d;color:#fff;"
-        'font:14px/1.4 monospace;white-space:pre-wrap">'
-        "policysite: the last change did not build; showing the last good site.\n\n"
-        f"{html.escape(message)}</pre>"
+        f'<pre id="{OVERLAY_ID}" role="alert" style="{OVERLAY_STYLE}">'
+        f"{OVERLAY_HEADING}\n\n{html.escape(message)}</pre>"
     )
 
 
@@ -171,7 +182,7 @@ def inject(page: bytes, error: str | None) -> bytes:
 
 
 def describe_error(error: Exception) -> str:
-    """Return a build error as text: each problem with its file and line, or where the code failed."""
+    """Return a build error as text: each problem with file and line, or where the code failed."""
     if isinstance(error, PolicysiteError):
         return str(error)
     frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
@@ -179,8 +190,10 @@ def describe_error(error: Exception) -> str:
     return f"unexpected {type(error).__name__}: {error}{where}"
 
 
-def rebuild_line(scope: Scope, written: tuple[str, ...], removed: int, fresh: int, times: tuple[int, int]) -> str:
-    """Return the one-line account of a rebuild: what changed, what was rebuilt, how long it took."""
+def rebuild_line(
+    scope: Scope, written: tuple[str, ...], removed: int, fresh: int, times: tuple[int, int]
+) -> str:
+    """Return the one-line account of a rebuild: what changed, what was rebuilt, how long."""
     pages = sum(1 for path in written if path.endswith(".html"))
     others = len(written) - pages
     what = scope.paths[0] if len(scope.paths) == 1 else f"{len(scope.paths)} files"
@@ -189,13 +202,16 @@ def rebuild_line(scope: Scope, written: tuple[str, ...], removed: int, fresh: in
     done += f", removed {removed} file{'s' * (removed != 1)}" if removed else ""
     briefs = f"{fresh} brief{'s' * (fresh != 1)} re-extracted"
     first = f"; brief page updated after {times[0]} ms" if times[0] >= 0 else ""
+    done = done if written or removed else "no output file changed"
     return f"{done} after {what} changed ({briefs}) in {times[1]} ms{first}"
 
 
 class LiveSite:
     """The site being served: rebuilds after changes, writes what changed, tells the open tabs."""
 
-    def __init__(self, project: Project, options: BuildOptions, output_dir: Path, broker: Broker) -> None:
+    def __init__(
+        self, project: Project, options: BuildOptions, output_dir: Path, broker: Broker
+    ) -> None:
         self.project = project
         self.options = options
         self.output_dir = output_dir
@@ -203,6 +219,7 @@ class LiveSite:
         self._snapshot: Snapshot | None = None
         self._disk: dict[str, bytes] = {}
         self._failed = False
+        self._environment: jinja2.Environment | None = None
 
     @property
     def snapshot(self) -> Snapshot | None:
@@ -228,6 +245,8 @@ class LiveSite:
         scope = scope_of(self.project, paths)
         if self._failed or self._snapshot is None:
             scope = replace(scope, config=True)  # a failed batch may have held site.yaml
+        if self._failed or not all(is_content_file(path) for path in paths):
+            self._environment = None  # a new template override is only seen by a new environment
         try:
             state = refresh(self.project, self.options, self._snapshot, scope)
             shown = self._preview(state)
@@ -249,7 +268,9 @@ class LiveSite:
         """Write the fresh briefs' own pages at once and reload their tabs; return their paths."""
         if self._snapshot is None or self._failed:
             return ()
-        change = delta(self._disk, preview(self._snapshot, state, self.project))
+        self._environment = self._environment or templates(self.project)
+        pages = preview(self._snapshot, state, self.project, self._environment)
+        change = replace(delta(self._disk, pages), removed=())  # a partial set: nothing vanished
         self._write(change)
         if change.written:
             self.broker.publish(reload_event(tuple(change.written)))

@@ -56,7 +56,9 @@ def _mark(span: Span, kind: MarkKind, target: str, label: str) -> tuple[str, Mar
     return span.sentence, Mark(span.start, span.end, kind, target, label)
 
 
-def brief_text(brief: Brief, theme_names: Mapping[str, str], actor_names: Mapping[str, str]) -> BriefText:
+def brief_text(
+    brief: Brief, theme_names: Mapping[str, str], actor_names: Mapping[str, str]
+) -> BriefText:
     """Return the lookups for one brief, built in one pass over its mentions."""
     found = [
         _mark(m.span, "theme", f"themes/{m.theme_id}/", theme_names.get(m.theme_id, m.theme_id))

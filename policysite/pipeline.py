@@ -78,12 +78,13 @@ def templates(project: Project) -> jinja2.Environment:
     return template_environment(project.root / "templates")
 
 
-def preview_pages(site: Site, project: Project, briefs: tuple[Brief, ...]) -> dict[str, bytes]:
-    """Return only the pages that show one of the given briefs, rendered against site (watch mode)."""
+def preview_pages(
+    site: Site, project: Project, briefs: tuple[Brief, ...], environment: jinja2.Environment
+) -> dict[str, bytes]:
+    """Return just the pages showing one of the given briefs, rendered against site (watch mode)."""
     wanted = {id(brief) for brief in briefs}
     # Plan pages over a site holding only those briefs (cheap), then render them with the full site.
     narrow = replace(site, briefs=briefs)
-    environment = templates(project)
     files: dict[str, bytes] = {}
     for page in pages(narrow):
         if any(id(value) in wanted for _, value in page.values):

@@ -9,7 +9,8 @@ import jinja2
 
 from .errors import BuildError
 from .feeds import (
-    FEED_PATH, NOT_FOUND_PATH,
+    FEED_PATH,
+    NOT_FOUND_PATH,
     ROBOTS_PATH,
     SITEMAP_PATH,
     absolute_url,
@@ -24,7 +25,9 @@ from .search import search_index_files
 SEARCH_PATH = "search/index.html"
 
 
-def publish_files(site: Site, environment: jinja2.Environment, pages: dict[str, bytes]) -> dict[str, bytes]:
+def publish_files(
+    site: Site, environment: jinja2.Environment, pages: dict[str, bytes]
+) -> dict[str, bytes]:
     """Return the extra output files: search and 404 pages, feed, sitemap, robots.txt, index."""
     extra = {
         SEARCH_PATH: render_page(search_page(site), environment, site).encode("utf-8"),
@@ -55,12 +58,15 @@ def root_path_url(base_url: str) -> Callable[[str], str]:
 
 
 def render_not_found(site: Site, environment: jinja2.Environment) -> str:
-    """Return the 404 page's HTML, its links rooted at base_url's path (relative ones would break)."""
+    """Return the 404 page's HTML with links rooted at base_url's path (relative ones break)."""
     page = not_found_page(site)
     try:
         template = environment.get_template(page.template)
         url = root_path_url(site.config.base_url)
-        return template.render(page=page, url=url, canonical=absolute_url(site.config.base_url, page.path),
-                               site=site)
+        return template.render(
+            page=page, url=url, canonical=absolute_url(site.config.base_url, page.path), site=site
+        )
     except jinja2.TemplateError as error:
-        raise BuildError(f"{page.template}: template error while rendering {page.path}: {error}") from None
+        raise BuildError(
+            f"{page.template}: template error while rendering {page.path}: {error}"
+        ) from None

@@ -7,7 +7,7 @@ import posixpath
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin
 
 import jinja2
@@ -97,7 +97,10 @@ def template_environment(project_templates: Path) -> jinja2.Environment:
 
 def group_by_year(entries: Sequence[TimelineEntry]) -> list[tuple[str, list[TimelineEntry]]]:
     """Return date-ordered timeline entries as (year, entries) runs, keeping their order."""
-    return [(year, list(run)) for year, run in itertools.groupby(entries, key=lambda e: e.date.value[:4])]
+    return [
+        (year, list(run))
+        for year, run in itertools.groupby(entries, key=lambda e: e.date.value[:4])
+    ]
 
 
 def relative_url(from_page: str, target: str) -> str:
@@ -131,7 +134,9 @@ def paged(
         pager = Pager(base, page.number, page.count)
         numbered = title if page.number == 1 else f"{title} (page {page.number} of {page.count})"
         values = (*common.items(), ("items", page.items), ("pager", pager))
-        yield Page(pager.path(page.number) + "index.html", template, numbered, values, section=section)
+        yield Page(
+            pager.path(page.number) + "index.html", template, numbered, values, section=section
+        )
 
 
 def brief_pages(site: Site) -> Iterator[Page]:
@@ -140,8 +145,12 @@ def brief_pages(site: Site) -> Iterator[Page]:
         text = brief_text(brief, site.theme_names, site.actor_names)
         base = f"briefs/{brief.slug}/"
         values = (("site", site), ("brief", brief), ("text", text))
-        yield Page(base + "index.html", "brief.html", brief.meta.title, values, brief.source.path, "briefs")
-        data = Markup(highlight(brief_yaml(brief), YamlLexer(), HtmlFormatter(cssclass="highlight")))
+        yield Page(
+            base + "index.html", "brief.html", brief.meta.title, values, brief.source.path, "briefs"
+        )
+        data = Markup(
+            highlight(brief_yaml(brief), YamlLexer(), HtmlFormatter(cssclass="highlight"))
+        )
         yield Page(
             base + "data/index.html",
             "brief_data.html",
@@ -155,7 +164,9 @@ def brief_pages(site: Site) -> Iterator[Page]:
 def index_pages(site: Site) -> Iterator[Page]:
     """Yield the home, themes, actors, timeline, recommendations and method pages."""
     size = site.config.page_size
-    yield from paged("", "home.html", site.config.title, paginate(site.briefs, size), site=site, section="briefs")
+    yield from paged(
+        "", "home.html", site.config.title, paginate(site.briefs, size), site=site, section="briefs"
+    )
     yield Page("themes/index.html", "themes.html", "Themes", (("site", site),), section="themes")
     actors = paginate(site.actors, size)
     yield from paged("actors/", "actors.html", "Actors", actors, site=site, section="actors")
@@ -163,16 +174,31 @@ def index_pages(site: Site) -> Iterator[Page]:
     yield from paged("timeline/", "timeline.html", "Timeline", dated, site=site, section="timeline")
     by_addressee = paginate_groups(site.by_addressee, size)
     yield from paged(
-        "recommendations/", "recommendations.html", "Recommendations by addressee", by_addressee,
-        site=site, grouping="addressee", section="recommendations",
+        "recommendations/",
+        "recommendations.html",
+        "Recommendations by addressee",
+        by_addressee,
+        site=site,
+        grouping="addressee",
+        section="recommendations",
     )
     by_theme = paginate_groups(site.by_theme, size)
     yield from paged(
-        "recommendations/themes/", "recommendations.html", "Recommendations by theme", by_theme,
-        site=site, grouping="theme", section="recommendations",
+        "recommendations/themes/",
+        "recommendations.html",
+        "Recommendations by theme",
+        by_theme,
+        site=site,
+        grouping="theme",
+        section="recommendations",
     )
-    yield Page("method/index.html", "method.html", "How this site reads the briefs", (("site", site),),
-               section="method")
+    yield Page(
+        "method/index.html",
+        "method.html",
+        "How this site reads the briefs",
+        (("site", site),),
+        section="method",
+    )
 
 
 def entry_pages(site: Site) -> Iterator[Page]:
@@ -180,12 +206,26 @@ def entry_pages(site: Site) -> Iterator[Page]:
     size = site.config.page_size
     for entry in site.themes:
         groups = paginate_groups(entry.groups, size)
-        yield from paged(f"themes/{entry.theme.id}/", "theme.html", entry.theme.name, groups,
-                         site=site, entry=entry, section="themes")
+        yield from paged(
+            f"themes/{entry.theme.id}/",
+            "theme.html",
+            entry.theme.name,
+            groups,
+            site=site,
+            entry=entry,
+            section="themes",
+        )
     for actor in site.actors:
         groups = paginate_groups(actor.groups, size)
-        yield from paged(f"actors/{actor.id}/", "actor.html", actor.name, groups,
-                         site=site, entry=actor, section="actors")
+        yield from paged(
+            f"actors/{actor.id}/",
+            "actor.html",
+            actor.name,
+            groups,
+            site=site,
+            entry=actor,
+            section="actors",
+        )
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -195,10 +235,17 @@ def pages(site: Site) -> Iterator[Page]:
     yield from entry_pages(site)
 
 
+def style_defs(formatter: HtmlFormatter[str]) -> str:
+    """Return a Pygments formatter's CSS rules for the .highlight class."""
+    # types-Pygments leaves get_style_defs unannotated; give it its documented type.
+    method = cast(Callable[[str], str], formatter.get_style_defs)
+    return method(".highlight")
+
+
 def pygments_css() -> bytes:
     """Return the stylesheet of highlighted data views: light colours, dark ones when preferred."""
-    light = HtmlFormatter(style=PYGMENTS_LIGHT).get_style_defs(".highlight")
-    dark = HtmlFormatter(style=PYGMENTS_DARK).get_style_defs(".highlight")
+    light = style_defs(HtmlFormatter(style=PYGMENTS_LIGHT))
+    dark = style_defs(HtmlFormatter(style=PYGMENTS_DARK))
     indented = "\n".join(f"  {line}" for line in dark.splitlines())
     return f"{light}\n@media (prefers-color-scheme: dark) {{\n{indented}\n}}\n".encode()
 
@@ -210,7 +257,8 @@ def render_pages(site: Site, environment: jinja2.Environment) -> dict[str, bytes
     for page in pages(site):
         if page.path in claimed:
             raise BuildError(
-                f"two pages claim the same output path {page.path}: {claimed[page.path]} and {page.source}"
+                f"two pages claim the same output path {page.path}: "
+                f"{claimed[page.path]} and {page.source}"
             )
         claimed[page.path] = page.source
         files[page.path] = render_page(page, environment, site).encode("utf-8")
@@ -231,6 +279,10 @@ def render_page(page: Page, environment: jinja2.Environment, site: Site | None =
             **dict(page.values),
         )
     except jinja2.TemplateSyntaxError as error:
-        raise BuildError(f"{error.filename or error.name}:{error.lineno}: template error: {error.message}") from None
+        raise BuildError(
+            f"{error.filename or error.name}:{error.lineno}: template error: {error.message}"
+        ) from None
     except jinja2.TemplateError as error:
-        raise BuildError(f"{page.template}: template error while rendering {page.path}: {error}") from None
+        raise BuildError(
+            f"{page.template}: template error while rendering {page.path}: {error}"
+        ) from None

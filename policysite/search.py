@@ -14,6 +14,7 @@ from .errors import BuildError
 from .feeds import brief_path, site_path
 from .link import Site
 from .model import Brief
+from .pagefind_bundle import canonical_bundle
 
 BUNDLE_DIR = "pagefind"
 MAIN_TAG = re.compile(r"<main\b[^>]*>", re.IGNORECASE)
@@ -78,7 +79,7 @@ async def _index(pages: tuple[IndexedPage, ...], language: str) -> dict[str, byt
         await index.delete_index()
     finally:
         await service.close()
-    return {f"{BUNDLE_DIR}/{file['path']}": bytes(file["content"]) for file in bundle}
+    return {str(file["path"]): bytes(file["content"]) for file in bundle}
 
 
 def search_index_files(site: Site, files: Mapping[str, bytes]) -> dict[str, bytes]:
@@ -86,9 +87,12 @@ def search_index_files(site: Site, files: Mapping[str, bytes]) -> dict[str, byte
     pages = pages_to_index(site, files)
     language = site.config.language.split("-")[0].lower()
     try:
-        return asyncio.run(_index(pages, language))
+        bundle = canonical_bundle(asyncio.run(_index(pages, language)))
     except FileNotFoundError as error:
-        raise BuildError(f"search index: the Pagefind binary is missing ({error}); "
-                         "install it with: pip install 'pagefind[extended]'") from None
+        raise BuildError(
+            f"search index: the Pagefind binary is missing ({error}); "
+            "install it with: pip install 'pagefind[extended]'"
+        ) from None
     except Exception as error:  # Pagefind reports its failures as bare Exceptions.
         raise BuildError(f"search index: Pagefind failed: {error}") from None
+    return {f"{BUNDLE_DIR}/{path}": data for path, data in sorted(bundle.items())}

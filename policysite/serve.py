@@ -34,7 +34,10 @@ CONTENT_TYPES = {
     ".pf_fragment": "application/octet-stream",
     ".pf_filter": "application/octet-stream",
 }
-FALLBACK_404 = b"<!DOCTYPE html><html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>"
+FALLBACK_404 = (
+    b"<!DOCTYPE html><html><head><title>Not found</title></head>"
+    b"<body><h1>Not found</h1></body></html>"
+)
 
 
 def content_type(path: Path) -> str:
@@ -182,7 +185,9 @@ class DevServer(ThreadingHTTPServer):
 
     def start(self) -> None:
         """Serve in a background thread."""
-        self._thread = threading.Thread(target=self.serve_forever, name="policysite-http", daemon=True)
+        self._thread = threading.Thread(
+            target=self.serve_forever, name="policysite-http", daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:

@@ -77,7 +77,7 @@ class Debouncer:
 
 
 def watched_roots(project: Project, content_dir: str) -> tuple[tuple[Path, bool], ...]:
-    """Return the (directory, recursive) pairs to watch: content, templates, static, and the root."""
+    """Return the (directory, recursive) pairs to watch: content, templates, static, root."""
     folders = (project.root / content_dir, project.root / "templates", project.root / "static")
     return ((project.root, False), *((folder, True) for folder in folders if folder.is_dir()))
 
@@ -95,7 +95,9 @@ def relevant(project: Project, content_dir: str, path: Path) -> bool:
 class _Forward(FileSystemEventHandler):
     """Passes the paths of relevant file events to a callback."""
 
-    def __init__(self, accept: Callable[[Path], bool], report: Callable[[Iterable[Path]], None]) -> None:
+    def __init__(
+        self, accept: Callable[[Path], bool], report: Callable[[Iterable[Path]], None]
+    ) -> None:
         self._accept = accept
         self._report = report
 
@@ -113,7 +115,9 @@ class _Forward(FileSystemEventHandler):
 class FileWatcher:
     """Watches a project's inputs with a watchdog observer and reports changed paths."""
 
-    def __init__(self, project: Project, content_dir: str, report: Callable[[Iterable[Path]], None]) -> None:
+    def __init__(
+        self, project: Project, content_dir: str, report: Callable[[Iterable[Path]], None]
+    ) -> None:
         self._observer = Observer()
         handler = _Forward(lambda path: relevant(project, content_dir, path), report)
         for folder, recursive in watched_roots(project, content_dir):

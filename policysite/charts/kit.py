@@ -16,7 +16,7 @@ Keys = dict[str, tuple[str, int]]
 
 PALETTE_SIZE = 8
 LEVELS = 5
-CHIP, CHIP_STEP, MAX_STACK = 16, 18, 5
+CHIP, CHIP_STEP, MAX_STACK, MAX_PLOT_WIDTH = 16, 18, 5, 2400.0
 MAX_LANES, LANE_HEIGHT, CHAR_WIDTH = 4, 15, 6.2
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

@@ -17,6 +17,7 @@ from .kit import (
     CHIP_STEP,
     LANE_HEIGHT,
     MAX_LANES,
+    MAX_PLOT_WIDTH,
     MAX_STACK,
     Keys,
     UrlFor,
@@ -108,14 +109,17 @@ def span_text(events: Sequence[Event]) -> str:
 
 
 def timeline_axis(events: Sequence[Event], published: Sequence[str]) -> Axis:
-    """Return a scale spanning every event and publication; crowded years widen every year."""
+    """Return a scale spanning every event and publication; crowded years widen the scale."""
     positions = [date_position(e.value) for e in events] + [date_position(p) for p in published]
     start, end = math.floor(min(positions)), math.floor(max(positions)) + 1
     per_year_count: dict[int, int] = defaultdict(int)
     for event in events:
         per_year_count[math.floor(date_position(event.value))] += 1
+    span = end - start
     crowd = max(per_year_count.values(), default=1) * 10
-    return Axis(start, end, min(1200.0, max(36.0, 720 / (end - start), crowd)))
+    per_year = min(1200.0, max(36.0, 720 / span, crowd))
+    # Long spans shrink years rather than grow without end: labels then collapse, marks stay.
+    return Axis(start, end, max(2.0, min(per_year, MAX_PLOT_WIDTH / span)))
 
 
 def event_labels(events: Sequence[Event], axis: Axis) -> dict[str, int]:

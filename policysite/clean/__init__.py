@@ -39,6 +39,6 @@ def clean_pasted_text(text: str, path: str) -> CleanedText:
         line = units[-1].line
         raise ContentError.at(path, line, "no body text is left once web-page furniture is removed")
     furniture = tuple(
-        unit.text for unit, role in zip(units, roles, strict=True) if role not in ("body", "title")
+        unit.raw for unit, role in zip(units, roles, strict=True) if role not in ("body", "title")
     )
     return CleanedText(infer_meta(units, roles), body_markdown(units, roles), furniture)

@@ -36,6 +36,9 @@ BYLINE = re.compile(
 )
 # "Posted on 3 May 2016 by Jane Doe in News | Leave a comment": the byline inside a post line.
 POSTED_BY = re.compile(rf"\bby\s+(?P<names>{PERSON}(?:(?:,\s+|,?\s+(?:and|&)\s+){PERSON})*)")
+# Pieces of a dateline: "Analysis | 14 February 2023 | 5 min read".
+DATELINE_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+MAX_DATELINE_WORDS = 4
 DATELINE_PREFIX = re.compile(r"^(?:(?:published|posted|date|dated)(?:\s+on)?:?\s*)?", re.I)
 
 
@@ -92,6 +95,13 @@ def month_number(text: str) -> int:
 
 
 def is_dateline(text: str) -> bool:
-    """Return whether a line is only a date, perhaps after "Published" or "Posted on"."""
+    """Return whether a line only dates the text ("Analysis | Posted on 3 May 2016")."""
+    parts = [part for part in DATELINE_SEPARATOR.split(text) if part]
+    short = all(len(part.split()) <= MAX_DATELINE_WORDS for part in parts)
+    return short and any(is_date_part(part) for part in parts)
+
+
+def is_date_part(text: str) -> bool:
+    """Return whether a piece of a line is a date, perhaps after "Published" or "Posted on"."""
     rest = DATELINE_PREFIX.sub("", text, count=1).strip()
-    return bool(rest) and first_date(rest) is not None and len(rest.split()) <= 4
+    return bool(rest) and first_date(rest) is not None and len(rest.split()) <= MAX_DATELINE_WORDS

@@ -14,6 +14,7 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 TITLE_END_BANNED = re.compile(r"[.,;:]$")
 MAX_TITLE_WORDS = 25
 MAX_HEADING_WORDS = 15
+MAX_BIO_WORDS = 80
 # Biographies open with a person's name and a verb, then say what the person does.
 NAME = (
     r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’.-]+"
@@ -30,33 +31,37 @@ BIO_ROLE = re.compile(
     r"|writer|expert|specialist|programme|program|senior|deputy|former|minister)\b",
     re.IGNORECASE,
 )
-
 # ... and where: "at the Center for ...", "with Example Institute", "of Policy and Analysis".
 BIO_AFFILIATION = re.compile(r"\b(?:at|with|of|for|in)\s+(?:the\s+)?[A-Z]")
 
 
 @dataclass(frozen=True)
 class Unit:
-    """One line of pasted text (hard-wrapped lines joined): its first line number and text."""
+    """One line of pasted text (hard-wrapped lines joined): first line number, text as pasted."""
 
     line: int
-    text: str
+    raw: str
+
+    @property
+    def text(self) -> str:
+        """Return the unit's text with runs of spaces (no-break spaces too) folded to one."""
+        return " ".join(self.raw.replace("\u00a0", " ").split())
 
 
 def units_of(text: str) -> tuple[Unit, ...]:
     """Return the non-empty lines of a text as units, joining lines a hard wrap split."""
     units: list[Unit] = []
     previous_blank = True
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = " ".join(raw.replace("\u00a0", " ").split())
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
         if not line:
             previous_blank = True
-            continue
-        if units and not previous_blank and continues(units[-1].text, line):
-            units[-1] = Unit(units[-1].line, f"{units[-1].text} {line}")
+        elif units and not previous_blank and continues(units[-1].text, line):
+            units[-1] = Unit(units[-1].line, f"{units[-1].raw} {line}")
+            previous_blank = False
         else:
             units.append(Unit(number, line))
-        previous_blank = False
+            previous_blank = False
     return tuple(units)
 
 
@@ -77,16 +82,14 @@ def is_title_like(text: str, max_words: int = MAX_TITLE_WORDS) -> bool:
         bullet_text(text) is None
         and len(text.split()) <= max_words
         and not TITLE_END_BANNED.search(text)
-        and not text.endswith("...")
     )
 
 
 def is_bio(text: str) -> bool:
     """Return whether a paragraph reads as an author biography ("Jane Doe is a Fellow at ...")."""
-    first = text.split(". ")[0]
-    return bool(
-        BIO_OPENING.match(text) and BIO_ROLE.search(first) and BIO_AFFILIATION.search(first)
-    )
+    if len(text.split()) > MAX_BIO_WORDS:
+        return False
+    return bool(BIO_OPENING.match(text) and BIO_ROLE.search(text) and BIO_AFFILIATION.search(text))
 
 
 def bio_name(text: str) -> str | None:

@@ -133,6 +133,16 @@ RULES: tuple[Rule, ...] = (
         r"|older posts|newer posts)$",
         r"^(« |← |< )?(previous|next|older|newer) (post|article|entry|story)\b",
     ),
+    # Menu bars ("Home | About | Contact"), adverts and download or click-through prompts.
+    rule(
+        "furniture",
+        r"^(?:[\w&' -]{1,25} ?[|•·] ?){2,}[\w&' -]{1,25}$",
+        r"^advertisement$",
+        r"^(privacy( policy| notice)?|terms( of (use|service))?|terms and conditions|imprint"
+        r"|impressum|contact( us)?|accessibility|sitemap|about us)$",
+        r"^click here\b",
+        r"^download( the)? (pdf|report|full report|this (article|report|brief))\b",
+    ),
     # A link list follows these headings; the list is furniture too.
     rule(
         "related",

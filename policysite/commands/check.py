@@ -15,9 +15,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     command = commands.add_parser(
         "check",
         help="build strictly, then verify links, anchors, assets, HTML validity, feed and sitemap",
-        description="Build the site with warnings as errors, then verify the output: every internal "
-        "link, fragment and asset resolves, every page passes the Nu Html Checker (needs Java 17+), "
-        "and the feed and sitemap are well-formed and list only existing pages. Exits 1 on any problem.",
+        description="Build the site with warnings as errors, then verify the output: every "
+        "internal link, fragment and asset resolves, every page passes the Nu Html Checker "
+        "(needs Java 17+), and the feed and sitemap are well-formed and list only existing "
+        "pages. Exits 1 on any problem.",
     )
     add_build_options(command)
     command.set_defaults(run=run)
@@ -32,6 +33,8 @@ def run(arguments: argparse.Namespace) -> int:
             print(f"error: {problem}", file=sys.stderr)
         print(f"check failed: {len(result.problems)} problem(s)", file=sys.stderr)
         return 1
-    print(f"check OK: {result.pages} pages valid, {result.links} links and anchors resolve, "
-          "feed and sitemap well-formed, no warnings")
+    print(
+        f"check OK: {result.pages} pages valid, {result.links} links and anchors resolve, "
+        "feed and sitemap well-formed, no warnings"
+    )
     return 0

@@ -37,7 +37,10 @@ def run(arguments: argparse.Namespace) -> int:
         with target.open("x", encoding="utf-8") as stream:
             stream.write(brief.text)
     except FileExistsError:
-        print(f"error: {label} already exists; not overwriting it (choose another title)", file=sys.stderr)
+        print(
+            f"error: {label} already exists; not overwriting it (choose another title)",
+            file=sys.stderr,
+        )
         return 1
     print(label)
     return 0

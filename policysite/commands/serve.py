@@ -26,10 +26,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     command = commands.add_parser(
         "serve", help="build, serve locally, and rebuild and reload open pages on every save"
     )
-    command.add_argument("--host", default=DEFAULT_HOST, help="address to bind (default: 127.0.0.1)")
+    command.add_argument(
+        "--host", default=DEFAULT_HOST, help="address to bind (default: 127.0.0.1)"
+    )
     command.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: 8000)")
     command.add_argument(
-        "--debounce", type=int, default=50, metavar="MS",
+        "--debounce",
+        type=int,
+        default=50,
+        metavar="MS",
         help="quiet time after the last change before rebuilding (default: 50 ms)",
     )
     add_build_options(command)
@@ -56,14 +61,20 @@ def run(arguments: argparse.Namespace) -> int:
     """Serve until Ctrl-C; content errors are shown, never fatal."""
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     if not is_loopback(arguments.host):
-        print(f"warning: serving on {arguments.host} exposes the site to other machines", file=sys.stderr)
+        print(
+            f"warning: serving on {arguments.host} exposes the site to other machines",
+            file=sys.stderr,
+        )
     with tempfile.TemporaryDirectory(prefix="policysite-serve-") as scratch:
         project = Project.at(arguments.project)
         output = project.root / arguments.output if arguments.output else Path(scratch) / "site"
         try:
             server = DevServer((arguments.host, arguments.port), output, Broker())
         except OSError as error:
-            print(f"error: cannot listen on {arguments.host}:{arguments.port}: {error.strerror}", file=sys.stderr)
+            print(
+                f"error: cannot listen on {arguments.host}:{arguments.port}: {error.strerror}",
+                file=sys.stderr,
+            )
             return 1
         base_url = arguments.base_url or f"http://{arguments.host}:{server.server_address[1]}/"
         options = BuildOptions(base_url=base_url, output_dir=str(output), live_reload=True)

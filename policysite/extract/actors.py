@@ -14,6 +14,7 @@ from .vocabulary import Vocabulary
 
 TOKEN = r"[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?"
 PARTICLE = r"(?:(?:" + "|".join(NAME_PARTICLES) + r")\s+)"
+DETERMINED = re.compile(r"(?:\b(?:the|a|an|its|their|our)|['’]s)\s+$", re.IGNORECASE)
 NAME = rf"(?P<name>{TOKEN}(?:\s+{PARTICLE}*{TOKEN}){{0,3}})"
 NATION = r"(?:(?P<nation>" + "|".join(re.escape(d) for d in DEMONYMS) + r")\s+)?"
 TITLED = re.compile(
@@ -60,6 +61,8 @@ def person_mentions(sentence: Sentence, vocabulary: Vocabulary) -> Iterator[Acto
         for match in pattern.finditer(sentence.text):
             name = clean_name(match.group("name"))
             if not name:
+                continue
+            if pattern is APPOSITION and DETERMINED.search(sentence.text[: match.start()]):
                 continue
             known = vocabulary.actor_id_of(name)
             if known is None and pattern is APPOSITION and " " not in name:

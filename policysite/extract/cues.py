@@ -13,7 +13,7 @@ MODAL = re.compile(
 # Verbs of understanding or perceiving prescribe nothing unless an action is coordinated.
 UNDERSTANDING = re.compile(
     r"^\s+(?:also\s+)?(?:be\s+)?(?:understand|realise|realize|recognise|recognize|remember|"
-    r"remembered|noted?|perceived?|seen|acknowledged?)\b(?![^.;]{0,12}\band\s+\w+ly\b|\s+and\b)",
+    r"remembered|noted?|perceived?|seen|acknowledged?|mean)\b(?![^.;]{0,12}\band\s+\w+ly\b|\s+and\b)",
     re.IGNORECASE,
 )
 NECESSITY = re.compile(
@@ -23,27 +23,38 @@ NECESSITY = re.compile(
 )
 PROPOSAL = re.compile(
     r"\b(?:it would be advisable to|(?:is|are) of utmost importance|is the best way ahead|"
-    r"the best outcome\b[^.]*\bwould be|could be an important step|have the opportunity to|"
-    r"ha(?:s|ve) a responsibility to)",
+    r"the best outcome\b[^.]*\bwould be|could be an important step|"
+    r"important step\b[^.]*\bcould be)",
     re.IGNORECASE,
 )
+# Proposals whose grammatical subject is the one asked to act.
+AGENT_PROPOSAL = re.compile(
+    r"\b(?:ha(?:s|ve) the opportunity to|ha(?:s|ve) a responsibility to)\b", re.IGNORECASE
+)
+NEGATED_MODAL = re.compile(r"\b(?:shouldn['’]t|should not|mustn['’]t|must not)\s+mean\b[^.;]*$")
 SUGGESTION = re.compile(
-    r"\b(?:can|could)\s+(?:\w+ly\s+|also\s+)?(?:try|explore|start by|build on|begin by|consider)\b",
+    r"\b(?:can|could)\s+(?:\w+\s+)?(?:try|explore|start by|build on|begin by|consider)\b",
     re.IGNORECASE,
 )
 NEED_NOUN = re.compile(r"\bneeds\s+(?:both|a|an|more|new|further)\b")
 CALL_ON = re.compile(
-    r"\b(?P<verb>call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing))\s+"
+    r"\b(?P<verb>call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|can expect|"
+    r"tasks)\s+"
     r"(?P<target>(?:the\s+)?[\w’'-]+(?:\s+(?:and\s+)?[\w’'-]+){0,6}?)\s+to\b"
 )
 REPORTED = re.compile(
     r"\b(?:called for|call(?:s|ed)? for|calls from|demand(?:s|ed)|urged|proposed|recommended|"
-    r"expected|insisted|tasks\s+\w+\s+to|suggested that)\b",
+    r"(?<!is )(?<!are )(?<!be )expected|insisted|suggested that)\b",
     re.IGNORECASE,
 )
 SPEECH = re.compile(
     r"\b(?:said|stated|argued|declared|emphasi[sz]ed|stressed|underlined|insisted|claimed)\s+that\b"
 )
+BELIEF = re.compile(
+    r"\b(?:recogni[sz]ed|believes?|believed|thinks?|feels?|hopes?|knows?)\s+that\b[^.;]*$",
+    re.IGNORECASE,
+)
+NEGATED_PAST = re.compile(r"\b(?:didn['’]t|did not|now they)\s*$", re.IGNORECASE)
 EMBEDDED_QUESTION = re.compile(r"(?<!^)\b(?:how|what|whether|where|which|why)\b[^,;:]*$", re.I)
 CONDITION = re.compile(r"\b(?:if|unless|only if)\b[^,;]*$", re.IGNORECASE)
 LET_US = re.compile(r"^Let us\s+(?!remember|now|not|hope|pray|be\b)\w+")
@@ -61,7 +72,7 @@ IMPERATIVES = frozenset(
         Use Work""",
     )
 )
-NOT_AFTER_IMPERATIVE = frozenset({"for", "of", "in", "to", "is", "are", "was", "were", "and", "on"})
+NOT_AFTER_IMPERATIVE = frozenset({"for", "of", "in", "is", "are", "was", "were", "and", "on"})
 SECTION_ADDRESSEE = re.compile(
     r"\b(?:recommendations?|proposals?|advice|what\s+\w+\s+should do)\s+(?:for|to)\s+"
     r"(?:the\s+)?(?P<who>.+)$",

@@ -18,7 +18,7 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 RELATIVE_DAY = (
     r"(?P<word>[Yy]esterday|(?<![\w'’])today|(?:two|three|four|five|six|seven|\d) days ago)"
 )
-AFTER_PREPOSITION = "|".join(rf"(?<=\b{word} )" for word in ("in", "since", "until", "by"))
+AFTER_PREPOSITION = "|".join(rf"(?<=\b{word} )" for word in ("in", "since", "until", "by", "the"))
 Value = tuple[str, Precision, bool]
 Normaliser = Callable[[re.Match[str], str | None], list[Value]]
 
@@ -117,7 +117,7 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     (re.compile(rf"(?:{PART}|(?<![\w$.,/–-])){YEAR}(?![\w%–-]|\.\d|\s*per ?cent)"), year_only),
     (re.compile(r"\b(?P<which>[Tt]his|[Ll]ast|[Nn]ext) year\b"), relative_year),
     (
-        re.compile(rf"(?:(?:earlier|later) )?{RELATIVE_DAY}"),
+        re.compile(rf"(?:\b(?:earlier|later) )?{RELATIVE_DAY}\b"),
         relative_day,
     ),
 )

@@ -18,7 +18,11 @@ LEADING_WORDS = re.compile(
 )
 TRAILING_WORDS = re.compile(r"(?:\s+(?:also|thus|therefore|still|now|nevertheless|really))+$")
 PARENTHETICAL = re.compile(r",\s[^,]{1,40},\s*$")
-PASSIVE = re.compile(r"^\s+(?:not\s+)?be\s+(?!more\b)\w+(?:ed|en|wn|lt)\b")
+PASSIVE = re.compile(r"^\s+(?:not\s+)?be\s+(?!more\b)\w+(?:ed|en|wn|lt|ood|ept|ught|one|ade)\b")
+# "The goal must be to …" names an aim, not an agent.
+AIM = re.compile(r"^\s+(?:\w+\s+)?be\s+to\s")
+PURPOSE = re.compile(r"^in order (?:for [^,]+ )?to \w+ (?:this|that|them|it)\s+", re.IGNORECASE)
+OWN_VOICE = re.compile(r"^\W*$|\b(?:we|our|us|I)\b", re.IGNORECASE)
 PRONOUNS = frozenset({"it", "they", "this", "these"})
 
 
@@ -29,6 +33,8 @@ class Finding:
     cue_start: int
     subject: str | None
     reported: bool
+    imperative: bool = False
+    nominal: bool = False
 
 
 def find_recommendations(
@@ -91,17 +97,17 @@ def classify(text: str, block: Block, position: int) -> Finding | None:
             return imperative
     if block.kind == "heading":
         return None
+    if cues.LET_US.match(text):
+        return Finding(0, None, False)
     return next(prescriptions(text), None)
 
 
 def imperative_cue(text: str) -> Finding | None:
     """Return a finding for an imperative sentence ("Establish a Military Schengen.")."""
     words = re.findall(r"[\w’'-]+", text)
-    if len(words) >= 2 and words[0] in cues.IMPERATIVES:
-        if words[1].lower() not in cues.NOT_AFTER_IMPERATIVE and not text.endswith(":"):
-            return Finding(0, None, False)
-    if cues.LET_US.match(text):
-        return Finding(0, None, False)
+    verb_first = len(words) >= 2 and words[0] in cues.IMPERATIVES
+    if verb_first and words[1].lower() not in cues.NOT_AFTER_IMPERATIVE and text[-1:] != ":":
+        return Finding(0, None, False, imperative=True)
     return None
 
 
@@ -111,17 +117,24 @@ def prescriptions(text: str) -> Iterator[Finding]:
         before, after = text[: match.start()], text[match.end() :]
         if cues.UNDERSTANDING.match(after) or cues.EMBEDDED_QUESTION.search(before):
             continue
-        if cues.CONDITION.search(before):
+        if cues.CONDITION.search(before) or cues.BELIEF.search(before):
             continue
-        subject = None if cues.PASSIVE.match(after) else subject_before(before)
+        if cues.NEGATED_PAST.search(before) or cues.NEGATED_MODAL.search(before):
+            continue
+        agentless = PASSIVE.match(after) or AIM.match(after)
+        subject = None if agentless else subject_before(before)
         yield Finding(match.start(), subject, is_reported(text, match.start()))
     for match in cues.CALL_ON.finditer(text):
-        reported = subject_before(text[: match.start()]) not in (None, "we", "We", "I")
+        verb = match.group("verb").split()[0]
+        past = verb.endswith("ed") or verb == "tasks"
+        reported = past and OWN_VOICE.search(text[: match.start()]) is None
         yield Finding(match.start(), match.group("target"), reported)
-    for pattern in (cues.NECESSITY, cues.PROPOSAL, cues.SUGGESTION, cues.NEED_NOUN):
+    for pattern in (cues.NECESSITY, cues.PROPOSAL, cues.NEED_NOUN):
         for match in pattern.finditer(text):
             if not cues.CONDITION.search(text[: match.start()]):
-                yield Finding(match.start(), subject_before(text[: match.start()]), False)
+                yield Finding(match.start(), agent_phrase(text, match), False, nominal=True)
+    for match in (*cues.SUGGESTION.finditer(text), *cues.AGENT_PROPOSAL.finditer(text)):
+        yield Finding(match.start(), subject_before(text[: match.start()]), False)
     for match in cues.DO_NOT.finditer(text):
         yield Finding(match.start(), None, False)
     for match in cues.REPORTED.finditer(text):
@@ -135,11 +148,17 @@ def is_reported(text: str, position: int) -> bool:
     return inside_quote or cues.SPEECH.search(before) is not None
 
 
+def agent_phrase(text: str, match: re.Match[str]) -> str | None:
+    """Return where a necessity's agent is named: "requires that X …" or the subject before."""
+    after = re.match(r"\s+that\s+((?:\S+\s+){1,4})", text[match.end() :])
+    return after.group(1) if after else re.split(r"[;:]\s", text[: match.start()])[-1]
+
+
 def subject_before(before: str) -> str | None:
     """Return the subject phrase in front of a cue: the last clause, minus adverbials."""
     phrase = PARENTHETICAL.sub("", before.rstrip())
     parts = CLAUSE_BREAK.split(phrase)
-    phrase = LEADING_WORDS.sub("", parts[-1].strip())
+    phrase = PURPOSE.sub("", LEADING_WORDS.sub("", parts[-1].strip()))
     phrase = TRAILING_WORDS.sub("", phrase).strip(" ,")
     if not phrase or len(phrase.split()) > 10:
         return None
@@ -154,7 +173,7 @@ def resolve(
     vocabulary: Vocabulary,
 ) -> tuple[str | None, tuple[str, ...]]:
     """Return the addressee (canonical actor names or the phrase) and its actor ids."""
-    phrase = finding.subject if finding.cue_start or finding.subject else section
+    phrase = section if finding.imperative else finding.subject
     if phrase is None:
         return None, ()
     if phrase.lower() in PRONOUNS:
@@ -163,7 +182,23 @@ def resolve(
             return None, ()
     if phrase.lower() in ("we", "i", "us", "you"):
         return None, ()
+    if finding.nominal:
+        return actors_named(phrase, vocabulary)
     return canonical(phrase, vocabulary)
+
+
+def actors_named(phrase: str, vocabulary: Vocabulary) -> tuple[str | None, tuple[str, ...]]:
+    """Return the actors a nominal agent names ("common NATO-Russia action"), or None."""
+    if vocabulary.actor_pattern is None:
+        return None, ()
+    spaced = phrase.replace("-", " ")
+    found = [
+        vocabulary.actor_by_alias[m.group(0)] for m in vocabulary.actor_pattern.finditer(spaced)
+    ]
+    ids = vocabulary.in_site_order(found)
+    if not ids:
+        return None, ()
+    return " and ".join(vocabulary.actors[i].name for i in ids), ids
 
 
 def canonical(phrase: str, vocabulary: Vocabulary) -> tuple[str, tuple[str, ...]]:
@@ -174,6 +209,6 @@ def canonical(phrase: str, vocabulary: Vocabulary) -> tuple[str, tuple[str, ...]
     parts = [p.strip() for p in re.split(r",\s*|\s+and\s+|^both\s+", phrase) if p.strip()]
     ids = [vocabulary.actor_id_of(part) for part in parts]
     if len(parts) > 1 and all(ids):
-        found = tuple(dict.fromkeys(i for i in ids if i))
+        found = vocabulary.in_site_order([i for i in ids if i])
         return " and ".join(vocabulary.actors[i].name for i in found), found
     return phrase, ()

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model import BriefTheme, Sentence, Span, ThemeMention
+from .text import QUOTES_AND_DASHES
 from .vocabulary import Vocabulary
 
 
@@ -22,11 +23,19 @@ def find_theme_mentions(
 def mentions_in(sentence: Sentence, vocabulary: Vocabulary) -> list[ThemeMention]:
     """Return the theme mentions of one sentence: aliases first, then patterns, no overlaps."""
     found: list[ThemeMention] = []
+    # Curly quotes fold to straight ones (same length, so spans stay valid): “new” = "new".
+    text = sentence.text.translate(QUOTES_AND_DASHES)
     for pattern in vocabulary.theme_patterns:
-        for match in pattern.finditer(sentence.text):
+        for match in pattern.finditer(text):
+            if any(overlaps(m.span, *match.span()) for m in found):
+                continue
             theme_id = vocabulary.theme_by_phrase[match.group(0).casefold()]
             found.append(
-                ThemeMention(theme_id, match.group(0), Span(sentence.anchor, *match.span()))
+                ThemeMention(
+                    theme_id,
+                    sentence.text[match.start() : match.end()],
+                    Span(sentence.anchor, *match.span()),
+                )
             )
     for theme_id, regex in vocabulary.theme_regexes:
         for match in regex.finditer(sentence.text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from slugify import slugify
@@ -28,9 +29,16 @@ class Vocabulary:
 
     def actor_id_of(self, phrase: str) -> str | None:
         """Return the id of the actor a phrase names exactly (an alias or name), if any."""
-        return self.actor_by_alias.get(phrase) or self.actor_by_alias.get(
-            phrase.removeprefix("the ")
-        )
+        bare = phrase.removeprefix("the ").removeprefix("The ")
+        for candidate in (phrase, bare, f"the {bare}"):
+            if candidate in self.actor_by_alias:
+                return self.actor_by_alias[candidate]
+        return None
+
+    def in_site_order(self, actor_ids: Sequence[str]) -> tuple[str, ...]:
+        """Return distinct actor ids in site.yaml order ("NATO and Russia", never the reverse)."""
+        order = {actor_id: position for position, actor_id in enumerate(self.actors)}
+        return tuple(sorted(set(actor_ids), key=lambda actor_id: order.get(actor_id, len(order))))
 
 
 def actor_id(actor: ActorDef) -> str:
