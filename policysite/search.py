@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import re
-from collections.abc import Mapping
+from collections.abc import Coroutine, Mapping
 from dataclasses import dataclass
 from html import escape
+from typing import Any, TypeVar
 
 from pagefind.service import PagefindService
 
@@ -17,6 +19,7 @@ from .model import Brief
 from .pagefind_bundle import canonical_bundle
 
 BUNDLE_DIR = "pagefind"
+T = TypeVar("T")
 MAIN_TAG = re.compile(r"<main\b[^>]*>", re.IGNORECASE)
 
 
@@ -82,12 +85,24 @@ async def _index(pages: tuple[IndexedPage, ...], language: str) -> dict[str, byt
     return {str(file["path"]): bytes(file["content"]) for file in bundle}
 
 
+def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Return a coroutine's result, on a worker thread when this thread already runs a loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    # A caller inside an event loop (an async test harness, a browser driver) cannot nest
+    # asyncio.run, so the indexer gets a fresh loop on its own thread.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def search_index_files(site: Site, files: Mapping[str, bytes]) -> dict[str, bytes]:
     """Return the Pagefind search bundle (output path -> bytes) indexing every brief page."""
     pages = pages_to_index(site, files)
     language = site.config.language.split("-")[0].lower()
     try:
-        bundle = canonical_bundle(asyncio.run(_index(pages, language)))
+        bundle = canonical_bundle(run_coroutine(_index(pages, language)))
     except FileNotFoundError as error:
         raise BuildError(
             f"search index: the Pagefind binary is missing ({error}); "

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from factories import config, three_briefs
 
 from policysite.export import export_files
 from policysite.link import link
 from policysite.load import Project
 from policysite.pipeline import BuildOptions, configure, extract, read_sources, render
+from tests.factories import config, three_briefs
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 

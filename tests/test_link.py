@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from factories import config, make_brief, three_briefs
 
 from policysite.errors import BuildError
 from policysite.link import BriefGroup, link, paginate, paginate_groups
+from tests.factories import config, make_brief, three_briefs
 
 
 def test_briefs_are_in_chronological_order() -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from factories import make_brief
-
 from policysite.marks import Mark, brief_text, marked_text, non_overlapping
+from tests.factories import make_brief
 
 
 def url(target: str) -> str:

@@ -8,14 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from crawl import broken_links, parse
-from factories import config, make_brief, three_briefs
 
 from policysite.errors import BuildError
 from policysite.link import Site, link
 from policysite.load import Project
 from policysite.pipeline import BuildOptions, configure, extract, read_sources, render
 from policysite.render import Pager, canonical_url, relative_url, render_pages, template_environment
+from tests.crawl import broken_links, parse
+from tests.factories import config, make_brief, three_briefs
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN_PROJECT = REPO / "tests" / "fixtures" / "golden_project"
