@@ -67,7 +67,7 @@ border:1px solid var(--ps-grid);border-radius:6px;box-sizing:border-box;max-widt
 font:14px/1.4 system-ui,sans-serif}
 .ps-chart a{color:var(--ps-link)}
 .ps-chart figcaption{margin:.25rem 0 .5rem;font-weight:600}
-.ps-scroll{overflow-x:auto;max-width:100%}
+.ps-scroll{overflow-x:auto;max-width:100%;position:relative}
 .ps-scroll:focus-visible,.ps-chart a:focus-visible{outline:2px solid var(--ps-link);\
 outline-offset:2px}
 .ps-chart svg{display:block;max-width:none;font:11px system-ui,sans-serif}
