@@ -20,6 +20,7 @@ from policysite.charts.kit import (
     wrap_words,
 )
 from policysite.charts.network import circular_order, ring_cost, theme_edges
+from policysite.charts.timeline import dodge
 from policysite.link import Site, link
 from policysite.load import Project, read_sources
 from policysite.pipeline import BuildOptions, configure, extract
@@ -146,9 +147,11 @@ def test_dense_timeline_keeps_labels_apart(site: Site) -> None:
     days = [date(2001, 1, 1) + timedelta(days=n) for n in range(300)]
     entries = [replace(sample, date=replace(sample.date, value=d.isoformat())) for d in days]
     svg = svg_of(parse(timeline_chart(entries, site.briefs, url)))
-    assert float(svg.get("width", "0")) < 4000
+    assert float(svg.get("width", "0")) < 300 * 18 + 400  # grows at most a column per date
     events = [g for g in svg.iter(f"{SVG}g") if g.get("data-date")]
     assert len(events) == 300
+    lefts = [float(g.find(f".//{SVG}rect").get("x", "0")) for g in events]  # type: ignore[union-attr]
+    assert all(b - a >= 16 for a, b in zip(lefts, lefts[1:], strict=False))  # marks never overlap
     labels = [g.find(f"{SVG}text") for g in events]
     placed = [t for t in labels if t is not None and t.text and not t.text.startswith("+")]
     assert 0 < len(placed) < len(events)  # crowded labels collapse; marks stay
@@ -265,6 +268,13 @@ def test_dates_sit_in_the_middle_of_their_precision() -> None:
         "Mar 2014",
         "2 Mar 2014",
     ]
+
+
+def test_dodge_spreads_crowded_marks_around_their_mean() -> None:
+    assert dodge([0, 100, 200], 18) == [0, 100, 200]
+    assert dodge([100, 100, 100], 18) == [82, 100, 118]
+    spread = dodge([0, 5, 10, 40], 18)
+    assert all(b - a >= 18 for a, b in zip(spread, spread[1:], strict=False))
 
 
 def test_lanes_never_overlap_and_overflow_is_dropped() -> None:

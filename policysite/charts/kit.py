@@ -61,6 +61,8 @@ SCHEMES = (
         "on": "#111",
     },
 )
+# .ps-scroll is position:relative because absolutely positioned descendants (visually hidden
+# text) escape a scroll box's clipping unless it is their containing block.
 RULES = """\
 .ps-chart{background:var(--ps-bg);color:var(--ps-ink);margin:1.5rem 0;padding:.75rem;\
 border:1px solid var(--ps-grid);border-radius:6px;box-sizing:border-box;max-width:100%;\
@@ -74,6 +76,7 @@ outline-offset:2px}
 .ps-chart svg text{fill:var(--ps-ink)}
 .ps-chart svg .ps-on{fill:var(--ps-on);font-weight:700}
 .ps-chart svg .ps-muted{fill:var(--ps-muted)}
+.ps-chart svg .ps-label{paint-order:stroke;stroke:var(--ps-bg);stroke-width:3px}
 .ps-axis,.ps-tick,.ps-leader,.ps-base{stroke:var(--ps-line);stroke-width:1}
 .ps-grid{stroke:var(--ps-grid)}
 .ps-pub{fill:var(--ps-bg);stroke-width:2}
@@ -91,7 +94,8 @@ text-align:left;vertical-align:top}
 .ps-matrix thead th{vertical-align:bottom}
 .ps-matrix thead th a{writing-mode:vertical-rl;transform:rotate(180deg);max-height:10em;\
 display:inline-block;text-align:left}
-.ps-matrix tbody th,.ps-matrix tfoot th{text-align:left;font-weight:400;min-width:12em}
+.ps-matrix tbody th,.ps-matrix tfoot th{text-align:left;font-weight:400;min-width:9em;\
+position:sticky;left:0;z-index:1;background:var(--ps-bg)}
 .ps-matrix td a{display:block;color:inherit;text-decoration:none;font-weight:600}
 .ps-matrix td a:hover{text-decoration:underline}
 .ps-vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

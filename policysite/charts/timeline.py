@@ -55,11 +55,22 @@ class Axis:
     start: int
     end: int
     per_year: float
-    left: float = 78.0
+    left: float = 64.0
 
     def x(self, value: str) -> float:
         """Return the x coordinate of an ISO partial date."""
         return self.left + (date_position(value) - self.start) * self.per_year
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the timeline's parts sit: scale, axis line, stack tops, label lanes, mark columns."""
+
+    axis: Axis
+    axis_y: float
+    stack_top: float
+    lanes: dict[str, int]
+    columns: dict[str, float]
 
 
 def timeline_chart(
@@ -71,14 +82,17 @@ def timeline_chart(
     if not events and not published:
         return Markup('<p class="ps-empty">No dated events.</p>')
     keys = brief_keys([*briefs, *(entry.brief for entry in entries)])
-    axis = timeline_axis(events, [b.meta.published or "" for b in published])
-    labels = event_labels(events, axis)
-    lanes = max((lane + 1 for lane in labels.values()), default=0)
-    stack_top = 12 + lanes * LANE_HEIGHT
-    axis_y = stack_top + min(MAX_STACK, max((len(e.briefs) for e in events), default=1)) * CHIP_STEP
-    pubs, pub_height = publication_marks(published, axis, axis_y + 28, keys, url)
-    marks = "".join(event_mark(e, axis, axis_y, stack_top, labels, keys, url) for e in events)
-    width, height = axis.x(str(axis.end - 1)) + axis.per_year / 2 + 24, axis_y + 28 + pub_height
+    layout = timeline_layout(
+        events, timeline_axis(events, [b.meta.published or "" for b in published])
+    )
+    pubs, pub_height = publication_marks(published, layout, keys, url)
+    marks = "".join(event_mark(event, layout, keys, url) for event in events)
+    right = max(
+        [
+            layout.axis.x(str(layout.axis.end - 1)) + layout.axis.per_year / 2,
+            *layout.columns.values(),
+        ]
+    )
     ident = chart_id(
         "tl", [e.date.value + e.sentence.anchor for e in entries] + [b.slug for b in briefs]
     )
@@ -87,9 +101,34 @@ def timeline_chart(
         f"{len(events)} distinct dates cited in {len({e.brief.slug for e in entries})} briefs"
         f"{span_text(events)}; diamonds below the axis mark when each brief was published."
     )
-    svg = svg_open(ident, width, height, title, desc) + marks + year_axis(axis, axis_y) + pubs
+    svg = svg_open(ident, right + 24, layout.axis_y + 28 + pub_height, title, desc)
+    svg += marks + year_axis(layout.axis, layout.axis_y) + pubs + "</svg>"
     after = timeline_legend(briefs, keys, url) + timeline_table(entries, published, keys, url)
-    return figure("timeline", ident, f"{title}: {desc}", svg + "</svg>", after)
+    return figure("timeline", ident, f"{title}: {desc}", svg, after)
+
+
+def timeline_layout(events: Sequence[Event], axis: Axis) -> Layout:
+    """Return the layout: marks dodged into columns, labels in lanes, the axis below the stacks."""
+    # Dates too close to stand apart spread around their mean; a slanted stem keeps the truth.
+    xs = dodge([axis.x(event.value) for event in events], CHIP + 2)
+    columns = {event.value: x for event, x in zip(events, xs, strict=True)}
+    lanes = event_labels(events, columns)
+    stack_top = 12 + max((lane + 1 for lane in lanes.values()), default=0) * LANE_HEIGHT
+    tallest = min(MAX_STACK, max((len(event.briefs) for event in events), default=1))
+    return Layout(axis, stack_top + tallest * CHIP_STEP, stack_top, lanes, columns)
+
+
+def dodge(xs: Sequence[float], step: float) -> list[float]:
+    """Return sorted positions moved apart to at least `step`, each cluster centred on its mean."""
+    clusters: list[tuple[float, list[float]]] = []  # (first position, true positions)
+    for x in xs:
+        start, members = x, [x]
+        while clusters and clusters[-1][0] + len(clusters[-1][1]) * step > start:
+            _, before = clusters.pop()
+            members = before + members
+            start = sum(members) / len(members) - (len(members) - 1) * step / 2
+        clusters.append((start, members))
+    return [start + n * step for start, members in clusters for n in range(len(members))]
 
 
 def timeline_events(entries: Sequence[TimelineEntry]) -> list[Event]:
@@ -116,41 +155,38 @@ def timeline_axis(events: Sequence[Event], published: Sequence[str]) -> Axis:
     for event in events:
         per_year_count[math.floor(date_position(event.value))] += 1
     span = end - start
-    crowd = max(per_year_count.values(), default=1) * 10
-    per_year = min(1200.0, max(36.0, 720 / span, crowd))
+    crowd = max(per_year_count.values(), default=1) * CHIP / 2  # dodging absorbs the rest
+    per_year = min(1200.0, max(22.0, 600 / span, crowd))
     # Long spans shrink years rather than grow without end: labels then collapse, marks stay.
     return Axis(start, end, max(2.0, min(per_year, MAX_PLOT_WIDTH / span)))
 
 
-def event_labels(events: Sequence[Event], axis: Axis) -> dict[str, int]:
+def event_labels(events: Sequence[Event], columns: dict[str, float]) -> dict[str, int]:
     """Return the label lane of each event value; events whose label cannot fit get none."""
     spans = []
     for event in events:
         half = len(date_label(event.value)) * CHAR_WIDTH / 2
-        spans.append((axis.x(event.value) - half, axis.x(event.value) + half))
+        spans.append((columns[event.value] - half, columns[event.value] + half))
     lanes = assign_lanes(spans, MAX_LANES)
     return {e.value: lane for e, lane in zip(events, lanes, strict=True) if lane is not None}
 
 
-def event_mark(
-    event: Event,
-    axis: Axis,
-    axis_y: float,
-    stack_top: float,
-    labels: dict[str, int],
-    keys: Keys,
-    url: UrlFor,
-) -> str:
+def event_mark(event: Event, layout: Layout, keys: Keys, url: UrlFor) -> str:
     """Return one event's mark: its label in its lane and a stack of one chip per citing brief."""
-    x, briefs = axis.x(event.value), event.briefs
+    x, axis_y, briefs = layout.columns[event.value], layout.axis_y, event.briefs
     shown = briefs if len(briefs) <= MAX_STACK else briefs[: MAX_STACK - 1]
     out = [f'<g class="ps-event" data-date="{escape(event.value)}" data-briefs="{len(briefs)}">']
-    if event.value in labels:
-        y = stack_top - 6 - labels[event.value] * LANE_HEIGHT
+    if x != layout.axis.x(event.value):
+        out.append(
+            f'<line class="ps-leader" x1="{num(x)}" y1="{num(axis_y - 2)}" '
+            f'x2="{num(layout.axis.x(event.value))}" y2="{num(axis_y)}"/>'
+        )
+    if event.value in layout.lanes:
+        y = layout.stack_top - 6 - layout.lanes[event.value] * LANE_HEIGHT
         out.append(
             f'<line class="ps-leader" x1="{num(x)}" y1="{num(y + 3)}" x2="{num(x)}" '
-            f'y2="{num(axis_y - len(shown) * CHIP_STEP)}"/><text x="{num(x)}" y="{num(y)}" '
-            f'text-anchor="middle">{escape(date_label(event.value))}</text>'
+            f'y2="{num(axis_y - len(shown) * CHIP_STEP)}"/><text class="ps-label" x="{num(x)}" '
+            f'y="{num(y)}" text-anchor="middle">{escape(date_label(event.value))}</text>'
         )
     for height, brief in enumerate(shown, start=1):
         mine = [entry for entry in event.entries if entry.brief.slug == brief.slug]
@@ -199,9 +235,10 @@ def year_axis(axis: Axis, y: float) -> str:
 
 
 def publication_marks(
-    briefs: Sequence[Brief], axis: Axis, y: float, keys: Keys, url: UrlFor
+    briefs: Sequence[Brief], layout: Layout, keys: Keys, url: UrlFor
 ) -> tuple[str, float]:
     """Return hollow diamonds where briefs were published (stacked when close) and their height."""
+    axis, y = layout.axis, layout.axis_y + 28
     out = [f'<text class="ps-muted" x="4" y="{num(y + 12)}">Published</text>']
     taken: dict[int, int] = defaultdict(int)
     for brief in briefs:
