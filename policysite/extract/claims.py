@@ -1,4 +1,4 @@
-"""Claims: the author's central assertions, scored by cues and position, a few per brief."""
+"""Claims: the author's central assertions, scored by wording and position, a few per brief."""
 
 from __future__ import annotations
 
@@ -8,33 +8,100 @@ from dataclasses import dataclass
 
 from ..model import Block, Claim, Recommendation
 
-EVALUATIVE = re.compile(
-    r"\b(?:important|crucial|critical|dangerous|best|key|core|central|problem|fragile|clear(?:ly)?|"
-    r"significant|undoubtedly|remains?|has become|threat|challenge|failure|weak(?:ness|nesses)?|"
-    r"no justification|only|anachronistic|unequivocal|vulnerab\w+|divided|worsened|"
-    r"is (?:a|an|the|not|hardly)|are (?:a|an|the|not|based)|cannot|never|far from)\b",
-    re.IGNORECASE,
+# Wording cues: (feature name, pattern, most hits counted). Weights live in WEIGHTS.
+CUES: tuple[tuple[str, re.Pattern[str], int], ...] = (
+    (
+        "evaluative",
+        re.compile(
+            r"\b(?:important|crucial|critical|dangerous|best|worst|key|core|central|problem|"
+            r"fragile|clear(?:ly)?|significant|undoubtedly|threat|challeng\w+|failure|"
+            r"weak(?:ness|nesses)?|justification|only|anachronistic|unequivocal|vulnerab\w+|"
+            r"divided|united|worsened|damaged|historic|defensive|responsibility|obligation|"
+            r"anachronistic|dangerous|worrisome|incoherent|secondary|exclusive|"
+            r"illegitimate|illegal|violat\w+|guarantor|guarantee|necessary)\b",
+            re.IGNORECASE,
+        ),
+        3,
+    ),
+    (
+        "judgement",
+        re.compile(
+            r"\b(?:is|are)\s+(?:not\s+|hardly\s+|still\s+|simply\s+)?(?:a|an|the|far|no|"
+            r"more|less|most|best|of|in|nothing)\b|\b(?:remains?|has become|have become|"
+            r"cannot|never|run (?:its|their) course|is critical|is a party)\b",
+            re.IGNORECASE,
+        ),
+        2,
+    ),
+    (
+        "causal",
+        re.compile(
+            r"\b(?:because|therefore|thus|as a result|leads? to|caus\w+|results? in|"
+            r"demonstrat\w+|shows?|showed|means|due to|so that|making|in turn|"
+            r"will make|will allow|endangers?|obscures?)\b",
+            re.IGNORECASE,
+        ),
+        2,
+    ),
+    (
+        "stance",
+        re.compile(
+            r"\b(?:in reality|on the contrary|after all|in fact|indeed|simply|nothing less|"
+            r"far from|in the end|what (?:will )?matters?|firmly|deeply concerned|"
+            r"we (?:recognise|recognize|reiterate|remain|believe|are convinced)|"
+            r"not (?:mutually|only)|the core of|the question|the cause of|taken together)\b",
+            re.IGNORECASE,
+        ),
+        2,
+    ),
+    (
+        "narration",
+        re.compile(
+            r"\b(?:said|declared|stated|according to|announced|was taken|were taken|met with|"
+            r"met together|ruled|considered|put it|wonder|visited|saw|"
+            r"(?:on|in|since|by) (?:\d{1,2} )?(?:January|February|March|April|May|June|July|"
+            r"August|September|October|November|December)\b|in (?:19|20)\d\d)\b",
+            re.IGNORECASE,
+        ),
+        3,
+    ),
+    ("attribution", re.compile(r"\b(?:claims?|believes?|wonder|critici[sz]ed)\b", re.I), 1),
+    ("first_person", re.compile(r"\b(?:I|I['’]ve|me|my)\b"), 2),
+    ("numbers", re.compile(r"(?:\$\s?\d|\b\d[\d,.]*\s+(?:\w+\s+)?(?:percent|billion|million)\b|"
+                           r"\b\d{2,}[\d,]*\b)"), 2),
+    ("unresolved", re.compile(r"^(?:This|That|These|Those|It|They|Such|He|She)\b"), 1),
+    ("quotation", re.compile(r"[“]|\"\w"), 2),
 )
-CAUSAL = re.compile(
-    r"\b(?:because|therefore|thus|as a result|leads? to|caus\w+|results? in|demonstrat\w+|"
-    r"shows?|means|due to|so that|since)\b",
-    re.IGNORECASE,
-)
-NARRATION = re.compile(
-    r"\b(?:said|declared|stated|according to|announced|was taken|were taken|met with|"
-    r"on \d{1,2} \w+|in (?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-UNRESOLVED_OPENING = re.compile(r"^(?:This|That|These|Those|It|They|Such)\b")
+WEIGHTS: Mapping[str, float] = {
+    "first": 2.5,
+    "lead": 1.0,
+    "after_heading": 1.0,
+    "item_lead": 1.0,
+    "section_end": 0.0,
+    "conclusion": 1.0,
+    "themes": 0.5,
+    "evaluative": 0.6,
+    "judgement": 0.0,
+    "causal": 0.6,
+    "stance": 0.0,
+    "narration": -1.5,
+    "attribution": 0.0,
+    "first_person": 0.0,
+    "numbers": 0.0,
+    "unresolved": -1.0,
+    "quotation": -0.8,
+}
 MIN_WORDS = 7
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A sentence that could be a claim, with its score and reading position."""
+    """A sentence that could be a claim, with its features, score and reading position."""
 
+    features: Mapping[str, float]
     score: float
     index: int
+    section: int
     text: str
     anchor: str
 
@@ -49,8 +116,7 @@ def find_claims(
     taken = {recommendation.anchor for recommendation in recommendations}
     candidates = [c for c in candidates_of(blocks, themes_by_sentence) if c.anchor not in taken]
     limit = claim_limit(sum(len(block.sentences) for block in blocks))
-    best = sorted(candidates, key=lambda c: (-c.score, c.index))[:limit]
-    chosen = sorted(best, key=lambda c: c.index)
+    chosen = sorted(select(candidates, limit), key=lambda c: c.index)
     return tuple(
         Claim(
             f"c{number}",
@@ -63,30 +129,44 @@ def find_claims(
     )
 
 
+def select(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
+    """Return up to limit candidates, best first."""
+    return sorted(candidates, key=lambda c: (-c.score, c.index))[:limit]
+
+
 def claim_limit(sentence_count: int) -> int:
     """Return how many claims a brief of this length gets: 3 to 8, about one in eight."""
     return max(3, min(8, round(sentence_count / 8)))
 
 
 def candidates_of(
-    blocks: Sequence[Block], themes_by_sentence: Mapping[str, tuple[str, ...]]
+    blocks: Sequence[Block],
+    themes_by_sentence: Mapping[str, tuple[str, ...]],
+    weights: Mapping[str, float] = WEIGHTS,
 ) -> list[Candidate]:
-    """Return every claim-able sentence with its score."""
+    """Return every claim-able sentence with its features and score."""
     found: list[Candidate] = []
     text_blocks = [block for block in blocks if block.kind != "heading"]
     last = text_blocks[-1].anchor if text_blocks else None
-    after_heading = True
-    first = True
-    for block in blocks:
+    after_heading, first, section = True, True, 0
+    for number, block in enumerate(blocks):
         if block.kind == "heading":
-            after_heading = True
+            after_heading, section = True, section + 1
             continue
+        ends = number + 1 == len(blocks) or blocks[number + 1].kind == "heading"
         for position, sentence in enumerate(block.sentences):
             if eligible(sentence.text):
-                bonus = position_bonus(block, position, first, after_heading, block.anchor == last)
-                themes = len(set(themes_by_sentence.get(sentence.anchor, ())))
-                score = bonus + cue_score(sentence.text) + min(themes, 3) * 0.5
-                found.append(Candidate(score, sentence.index, sentence.text, sentence.anchor))
+                features = {
+                    **position_features(block, position, first, after_heading),
+                    "section_end": float(ends and position == len(block.sentences) - 1),
+                    "conclusion": float(block.anchor == last),
+                    "themes": float(min(len(set(themes_by_sentence.get(sentence.anchor, ()))), 3)),
+                    **cue_features(sentence.text),
+                }
+                score = sum(weights.get(name, 0.0) * value for name, value in features.items())
+                found.append(
+                    Candidate(features, score, sentence.index, section, sentence.text, sentence.anchor)
+                )
             first = False
         after_heading = False
     return found
@@ -102,24 +182,19 @@ def eligible(text: str) -> bool:
     )
 
 
-def position_bonus(
-    block: Block, position: int, first: bool, after_heading: bool, last: bool
-) -> float:
-    """Return the score a sentence earns from where it stands."""
-    bonus = 0.0
-    if first:
-        bonus += 2.5
-    if position == 0:
-        bonus += 1.0 + (1.0 if after_heading else 0.0) + (1.0 if block.kind == "item" else 0.0)
-    if last:
-        bonus += 1.0
-    return bonus
+def position_features(
+    block: Block, position: int, first: bool, after_heading: bool
+) -> dict[str, float]:
+    """Return the features a sentence earns from where it stands."""
+    lead = position == 0
+    return {
+        "first": float(first),
+        "lead": float(lead),
+        "after_heading": float(lead and after_heading),
+        "item_lead": float(lead and block.kind == "item"),
+    }
 
 
-def cue_score(text: str) -> float:
-    """Return the score a sentence earns from evaluative and causal wording."""
-    score = min(len(EVALUATIVE.findall(text)), 3) * 0.6 + min(len(CAUSAL.findall(text)), 2) * 0.6
-    score -= 1.5 * len(NARRATION.findall(text))
-    score -= 1.0 if UNRESOLVED_OPENING.match(text) else 0.0
-    score -= 0.8 * text.count("“")
-    return score
+def cue_features(text: str) -> dict[str, float]:
+    """Return the counts of each wording cue in a sentence (capped per cue)."""
+    return {name: float(min(len(pattern.findall(text)), cap)) for name, pattern, cap in CUES}
