@@ -8,8 +8,9 @@ from collections.abc import Iterator, Sequence
 
 from slugify import slugify
 
+from ..config import ActorKind
 from ..model import Actor, ActorMention, Sentence, Span
-from .gazetteer import DEMONYMS, NAME_PARTICLES, NOT_NAMES, TITLES
+from .gazetteer import DEMONYMS, NAME_PARTICLES, NOT_NAMES, ORGANISATION_HEADS, TITLES
 from .vocabulary import Vocabulary
 
 TOKEN = r"[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?"
@@ -19,6 +20,12 @@ NAME = rf"(?P<name>{TOKEN}(?:\s+{PARTICLE}*{TOKEN}){{0,3}})"
 NATION = r"(?:(?P<nation>" + "|".join(re.escape(d) for d in DEMONYMS) + r")\s+)?"
 TITLED = re.compile(
     NATION + r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\s+" + NAME
+)
+# Bodies named by an organisational head noun ("Venice Commission", "Russia’s Central Bank").
+ORGANISATION = re.compile(
+    r"(?<![\w-])(?:(?P<owner>[A-Z][\w-]*)['’]s\s+)?(?P<name>(?:[A-Z][\w-]*\s+){1,4}?"
+    r"(?:" + "|".join(ORGANISATION_HEADS) + r")|Organi[sz]ation\s+for(?:\s+(?:[A-Z][\w-]*|and|in))*"
+    r"\s+[A-Z][\w-]*)(?![\w-])"
 )
 APPOSITION = re.compile(
     rf"(?P<name>{TOKEN}\s+{PARTICLE}*{TOKEN}(?:\s+{TOKEN})?),\s+(?:the|a|an)\s+"
@@ -46,7 +53,36 @@ def sentence_mentions(sentence: Sentence, vocabulary: Vocabulary) -> list[ActorM
             if not any(m.span.start < match.end() and match.start() < m.span.end for m in found):
                 actor = vocabulary.actor_by_alias[match.group(0)]
                 found.append(ActorMention(actor, match.group(0), span_of(sentence, match, 0)))
+    for mention in organisation_mentions(sentence, vocabulary):
+        # A known alias inside the name ("Organization for Security …") keeps the known actor.
+        if not any(
+            m.span.start < mention.span.end and mention.span.start < m.span.end
+            for m in found
+            if m.actor_id != mention.actor_id
+        ):
+            found = [m for m in found if not inside(m.span, mention.span)] + [mention]
     return found
+
+
+def inside(span: Span, outer: Span) -> bool:
+    """Return whether a span lies within another in the same sentence."""
+    return outer.start <= span.start and span.end <= outer.end and span != outer
+
+
+def organisation_mentions(sentence: Sentence, vocabulary: Vocabulary) -> Iterator[ActorMention]:
+    """Yield bodies absent from site.yaml named by a head noun, not theme names such as councils."""
+    for match in ORGANISATION.finditer(sentence.text):
+        name = match.group("name").removeprefix("The ").strip()
+        owner = match.group("owner")
+        if owner in NOT_NAMES or name.casefold() in vocabulary.theme_by_phrase:
+            continue
+        if vocabulary.actor_id_of(name) is not None or name.split()[0] in NOT_NAMES:
+            continue
+        start = (
+            match.start("owner") if owner else match.start("name") + match.group("name").index(name)
+        )
+        surface = sentence.text[start : match.end()]
+        yield ActorMention(slugify(surface), surface, Span(sentence.anchor, start, match.end()))
 
 
 def span_of(sentence: Sentence, match: re.Match[str], group: int | str) -> Span:
@@ -126,7 +162,9 @@ def summarise_actors(mentions: Sequence[ActorMention], vocabulary: Vocabulary) -
     for actor_id, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         known = vocabulary.actors.get(actor_id)
         if known is None:
-            actors.append(Actor(actor_id, full_names[actor_id], "person", count, False))
+            name = full_names[actor_id]
+            kind: ActorKind = "organisation" if ORGANISATION.fullmatch(name) else "person"
+            actors.append(Actor(actor_id, name, kind, count, False))
         else:
             is_known = actor_id in vocabulary.known_actor_ids
             actors.append(Actor(actor_id, known.name, known.kind, count, is_known))
