@@ -1,4 +1,4 @@
-"""Chart kit: colours, style sheet, date scales, ids and the figure and table wrappers."""
+"""Chart kit: sizes, date scales, ids and the figure, SVG and table wrappers (CSS: charts.css)."""
 
 from __future__ import annotations
 
@@ -14,120 +14,12 @@ from ..model import Brief
 UrlFor = Callable[[str], str]
 Keys = dict[str, tuple[str, int]]
 
+# static/css/charts.css defines one colour per brief (.ps-b0…) and one shade per level (.ps-q1…).
 PALETTE_SIZE = 8
 LEVELS = 5
 CHIP, CHIP_STEP, MAX_STACK, MAX_PLOT_WIDTH = 16, 18, 5, 2400.0
 MAX_LANES, LANE_HEIGHT, CHAR_WIDTH = 4, 15, 6.2
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-# Light values first, dark second: brief colours carry a white (light) or near-black (dark) letter
-# at >= 4.5:1; the matrix levels pair each background with the text colour that stays >= 4.5:1.
-BRIEF_COLOURS = (
-    ("#1f5fa6", "#8ab8ff"),
-    ("#b0420a", "#ffab70"),
-    ("#2a7a3b", "#7fd49a"),
-    ("#8e3b8e", "#e0a3e0"),
-    ("#a3243b", "#ff99a8"),
-    ("#00707a", "#6fd6dd"),
-    ("#6b5a00", "#e0cc60"),
-    ("#5b5b5b", "#c8c8c8"),
-)
-LEVEL_COLOURS = (
-    (("#e8f1fb", "#0b2545"), ("#1a2a3d", "#e6eef8")),
-    (("#c6dbef", "#0b2545"), ("#22426a", "#ffffff")),
-    (("#8fbbe0", "#0b2545"), ("#2f6299", "#ffffff")),
-    (("#3a78b8", "#ffffff"), ("#7aaee0", "#08131f")),
-    (("#1d4f8a", "#ffffff"), ("#c4dcf5", "#08131f")),
-)
-SCHEMES = (
-    {
-        "bg": "#fff",
-        "ink": "#1b1b1b",
-        "muted": "#595959",
-        "line": "#767676",
-        "grid": "#e3e3e3",
-        "link": "#0b57a4",
-        "edge": "#5a6f8c",
-        "on": "#fff",
-    },
-    {
-        "bg": "#16191d",
-        "ink": "#e8e8e8",
-        "muted": "#b0b0b0",
-        "line": "#8c8c8c",
-        "grid": "#3a3f45",
-        "link": "#8ab8ff",
-        "edge": "#8fa6c4",
-        "on": "#111",
-    },
-)
-# .ps-scroll is position:relative because absolutely positioned descendants (visually hidden
-# text) escape a scroll box's clipping unless it is their containing block.
-RULES = """\
-.ps-chart{background:var(--ps-bg);color:var(--ps-ink);margin:1.5rem 0;padding:.75rem;\
-border:1px solid var(--ps-grid);border-radius:6px;box-sizing:border-box;max-width:100%;\
-font:14px/1.4 system-ui,sans-serif}
-.ps-chart a{color:var(--ps-link)}
-.ps-chart figcaption{margin:.25rem 0 .5rem;font-weight:600}
-.ps-scroll{overflow-x:auto;max-width:100%;position:relative}
-.ps-scroll:focus-visible,.ps-chart a:focus-visible{outline:2px solid var(--ps-link);\
-outline-offset:2px}
-.ps-chart svg{display:block;max-width:none;font:11px system-ui,sans-serif}
-.ps-chart svg text{fill:var(--ps-ink)}
-.ps-chart svg .ps-on{fill:var(--ps-on);font-weight:700}
-.ps-chart svg .ps-muted{fill:var(--ps-muted)}
-.ps-chart svg .ps-label{paint-order:stroke;stroke:var(--ps-bg);stroke-width:3px}
-.ps-axis,.ps-tick,.ps-leader,.ps-base{stroke:var(--ps-line);stroke-width:1}
-.ps-grid{stroke:var(--ps-grid)}
-.ps-pub{fill:var(--ps-bg);stroke-width:2}
-.ps-edge{fill:none;stroke:var(--ps-edge);stroke-opacity:.7;stroke-linecap:round}
-.ps-node{stroke:var(--ps-bg);stroke-width:1.5}
-.ps-legend{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-.ps-key{display:inline-block;min-width:1.2em;text-align:center;border-radius:3px;\
-color:var(--ps-on);font-weight:700}
-.ps-data summary{cursor:pointer}
-.ps-data table,.ps-matrix table{border-collapse:collapse;font-size:13px}
-.ps-data td,.ps-data th{border-top:1px solid var(--ps-grid);padding:.2rem .4rem;\
-text-align:left;vertical-align:top}
-.ps-matrix th,.ps-matrix td{border:1px solid var(--ps-grid);padding:.2rem .35rem}
-.ps-matrix td{text-align:center;min-width:1.8em}
-.ps-matrix thead th{vertical-align:bottom}
-.ps-matrix thead th a{writing-mode:vertical-rl;transform:rotate(180deg);max-height:10em;\
-display:inline-block;text-align:left}
-.ps-matrix tbody th,.ps-matrix tfoot th{text-align:left;font-weight:400;min-width:9em;\
-position:sticky;left:0;z-index:1;background:var(--ps-bg)}
-.ps-matrix td a{display:block;color:inherit;text-decoration:none;font-weight:600}
-.ps-matrix td a:hover{text-decoration:underline}
-.ps-vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-"""
-
-
-def _variables(scheme: int) -> str:
-    """Return the custom properties of one colour scheme (0 light, 1 dark)."""
-    names = [f"--ps-{name}:{value}" for name, value in SCHEMES[scheme].items()]
-    names += [f"--ps-b{i}:{pair[scheme]}" for i, pair in enumerate(BRIEF_COLOURS)]
-    for level, pairs in enumerate(LEVEL_COLOURS, start=1):
-        names += [f"--ps-q{level}:{pairs[scheme][0]}", f"--ps-q{level}-ink:{pairs[scheme][1]}"]
-    return ".ps-chart{" + ";".join(names) + "}"
-
-
-def _stylesheet() -> str:
-    """Return the charts' CSS: variables for both schemes, shared rules and per-colour classes."""
-    brief = "".join(
-        f".ps-b{i}{{fill:var(--ps-b{i})}}.ps-s{i}{{stroke:var(--ps-b{i})}}"
-        f".ps-k{i}{{background:var(--ps-b{i})}}"
-        for i in range(PALETTE_SIZE)
-    )
-    levels = "".join(
-        f".ps-q{i}{{background:var(--ps-q{i});color:var(--ps-q{i}-ink);fill:var(--ps-q{i})}}"
-        for i in range(1, LEVELS + 1)
-    )
-    dark = "@media (prefers-color-scheme:dark){" + _variables(1) + "}"
-    return _variables(0) + dark + RULES + brief + levels
-
-
-STYLE = _stylesheet()
-
 
 # --- shared pieces ------------------------------------------------------------------------------
 
@@ -184,14 +76,15 @@ def date_label(value: str) -> str:
 
 
 def svg_open(ident: str, width: float, height: float, title: str, desc: str) -> str:
-    """Return an SVG start tag with its title, description and the charts' style sheet."""
-    # graphics-document, not img: an img's children are presentational, so links inside would
-    # be hidden from assistive technology (axe: nested-interactive).
+    """Return an SVG start tag named by its title and description (styled by charts.css)."""
+    # No role: the Nu validator allows neither graphics-document nor group on <svg>, and role=img
+    # would make the links inside presentational (axe: nested-interactive). The bare element is
+    # valid, keeps its links reachable and still takes its name from aria-labelledby.
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="graphics-document" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" '
         f'aria-labelledby="{ident}-t {ident}-d" width="{num(width)}" height="{num(height)}" '
         f'viewBox="0 0 {num(width)} {num(height)}"><title id="{ident}-t">{escape(title)}</title>'
-        f'<desc id="{ident}-d">{escape(desc)}</desc><style>{STYLE}</style>'
+        f'<desc id="{ident}-d">{escape(desc)}</desc>'
     )
 
 

@@ -11,7 +11,6 @@ from ..link import Site, ThemeEntry, chronological_key
 from ..model import Brief
 from .kit import (
     LEVELS,
-    STYLE,
     UrlFor,
     brief_keys,
     chart_id,
@@ -75,7 +74,7 @@ def matrix_row(
 
 
 def level_key(ident: str, highest: int) -> str:
-    """Return the colour key of the shades as a small SVG (which also carries the style sheet)."""
+    """Return the colour key of the shades as a small SVG picture (it holds no links)."""
     bounds = [
         (math.floor(highest * (i - 1) / LEVELS) + 1, math.floor(highest * i / LEVELS))
         for i in range(1, LEVELS + 1)
@@ -90,7 +89,7 @@ def level_key(ident: str, highest: int) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{ident}-k" '
         f'width="{max(1, len(shown)) * 64}" height="18"><title id="{ident}-k">Colour key: '
-        f"{escape(text or 'no mentions')}</title><style>{STYLE}</style>{''.join(parts)}</svg>"
+        f"{escape(text or 'no mentions')}</title>{''.join(parts)}</svg>"
     )
 
 

@@ -27,6 +27,10 @@ ORGANISATION = re.compile(
     r"(?:" + "|".join(ORGANISATION_HEADS) + r")|Organi[sz]ation\s+for(?:\s+(?:[A-Z][\w-]*|and|in))*"
     r"\s+[A-Z][\w-]*)(?![\w-])"
 )
+FUNCTION_WORDS = frozenset(
+    {"A", "An", "And", "As", "At", "But", "By", "For", "From", "In", "Its", "On", "Or", "Our"}
+    | {"The", "Their", "This", "That", "These", "Those", "With"}
+)
 APPOSITION = re.compile(
     rf"(?P<name>{TOKEN}\s+{PARTICLE}*{TOKEN}(?:\s+{TOKEN})?),\s+(?:the|a|an)\s+"
     r"(?:[\w.’'-]+\s+){0,8}?(?:of|for|at)\s"
@@ -54,12 +58,8 @@ def sentence_mentions(sentence: Sentence, vocabulary: Vocabulary) -> list[ActorM
                 actor = vocabulary.actor_by_alias[match.group(0)]
                 found.append(ActorMention(actor, match.group(0), span_of(sentence, match, 0)))
     for mention in organisation_mentions(sentence, vocabulary):
-        # A known alias inside the name ("Organization for Security …") keeps the known actor.
-        if not any(
-            m.span.start < mention.span.end and mention.span.start < m.span.end
-            for m in found
-            if m.actor_id != mention.actor_id
-        ):
+        # The longest name wins: "European Union Monitoring Mission" is not the European Union.
+        if not any(inside(mention.span, m.span) or m.span == mention.span for m in found):
             found = [m for m in found if not inside(m.span, mention.span)] + [mention]
     return found
 
@@ -72,11 +72,13 @@ def inside(span: Span, outer: Span) -> bool:
 def organisation_mentions(sentence: Sentence, vocabulary: Vocabulary) -> Iterator[ActorMention]:
     """Yield bodies absent from site.yaml named by a head noun, not theme names such as councils."""
     for match in ORGANISATION.finditer(sentence.text):
-        name = match.group("name").removeprefix("The ").strip()
-        owner = match.group("owner")
+        words = match.group("name").split()
+        while len(words) > 2 and words[0] in FUNCTION_WORDS:
+            words.pop(0)
+        name, owner = " ".join(words), match.group("owner")
         if owner in NOT_NAMES or name.casefold() in vocabulary.theme_by_phrase:
             continue
-        if vocabulary.actor_id_of(name) is not None or name.split()[0] in NOT_NAMES:
+        if vocabulary.actor_id_of(name) is not None:
             continue
         start = (
             match.start("owner") if owner else match.start("name") + match.group("name").index(name)

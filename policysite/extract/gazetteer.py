@@ -89,7 +89,8 @@ NOT_NAMES = frozenset(
         """A An And As At But By For From He If In It Its On Or She So The Then There These They
         This Those To We When While With According After Before During Under Over Our Their His
         Her Assembly Council Committee Conference Administration Office Department Ministry Court
-        Staff Treaty Act Agreement Concept Strategy Plan Programme Program Initiative Summit Declaration Union Organization Government Commission""",
+        Staff Treaty Act Agreement Concept Strategy Plan Programme Program Initiative
+        Summit Declaration Union Organization Government Commission""",
     )
 )
 
