@@ -1,6 +1,6 @@
 """Benchmark a cold build stage by stage (load, extract, link, render, write) with peak memory.
 
-    .venv/bin/python bench/build_stages.py --count 1000
+.venv/bin/python bench/build_stages.py --count 1000
 """
 
 from __future__ import annotations
@@ -50,7 +50,9 @@ def timed_build(root: Path) -> dict[str, float]:
 def main() -> int:
     """Generate the corpus (or use the bundled one), build it, print one JSON line."""
     options = argparse.ArgumentParser(description=__doc__)
-    options.add_argument("--count", type=int, default=0, help="synthetic briefs (0: bundled content)")
+    options.add_argument(
+        "--count", type=int, default=0, help="synthetic briefs (0: bundled content)"
+    )
     arguments = options.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         if arguments.count:

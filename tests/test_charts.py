@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date, timedelta
@@ -10,6 +11,8 @@ import pytest
 
 from policysite.charts import theme_matrix, theme_network, theme_trend, timeline_chart
 from policysite.charts.kit import (
+    LEVELS,
+    PALETTE_SIZE,
     assign_lanes,
     brief_keys,
     date_label,
@@ -24,7 +27,7 @@ from policysite.charts.timeline import dodge
 from policysite.link import Site, link
 from policysite.load import Project, read_sources
 from policysite.pipeline import BuildOptions, configure, extract
-from tests.conftest import ProjectFactory
+from tests.conftest import REPO, ProjectFactory
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -294,3 +297,76 @@ def test_keys_letters_and_levels() -> None:
 def test_brief_keys_follow_first_appearance(site: Site) -> None:
     keys = brief_keys([site.briefs[2], site.briefs[0], site.briefs[2]])
     assert keys == {site.briefs[2].slug: ("A", 0), site.briefs[0].slug: ("B", 1)}
+
+
+# --- style sheet --------------------------------------------------------------------------------
+
+CHARTS_CSS = REPO / "static" / "css" / "charts.css"
+
+
+def all_charts(site: Site) -> list[str]:
+    """Return every kind of chart drawn for the test site."""
+    entry = next(e for e in site.themes if e.theme.id == "arms-control")
+    return [
+        timeline_chart(site.timeline, site.briefs, url),
+        theme_matrix(site, url),
+        theme_network(site, url),
+        theme_trend(entry, site.briefs, url),
+    ]
+
+
+def scheme_colours(css: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Return the light and the dark custom properties (name -> #hex) of charts.css."""
+    light_block, _, rest = css.partition("@media (prefers-color-scheme: dark)")
+    pattern = re.compile(r"--ps-([a-z0-9-]+):\s*(#[0-9a-f]{6})")
+    dark_block = rest.split("}", 1)[0]
+    return dict(pattern.findall(light_block)), dict(pattern.findall(dark_block))
+
+
+def luminance(colour: str) -> float:
+    """Return the WCAG relative luminance of a #rrggbb colour."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, two: str) -> float:
+    """Return the WCAG contrast ratio of two colours."""
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_charts_leave_styling_to_the_shared_style_sheet(site: Site) -> None:
+    for markup in all_charts(site):
+        assert "<style" not in markup and "style=" not in markup
+        for svg in parse(markup).iter(f"{SVG}svg"):
+            if any(a.tag == f"{SVG}a" for a in svg.iter()):
+                # role=img would hide the links; the validator allows no other role on <svg>.
+                assert svg.get("role") is None
+
+
+def test_style_sheet_defines_every_class_the_charts_use(site: Site) -> None:
+    css = CHARTS_CSS.read_text(encoding="utf-8")
+    defined = set(re.findall(r"\.(ps-[a-z0-9-]+)", css))
+    used = {
+        name
+        for markup in all_charts(site)
+        for element in parse(markup).iter()
+        for name in element.get("class", "").split()
+    }
+    assert used and used <= defined, sorted(used - defined)
+    palette = {f"ps-{kind}{i}" for kind in "bsk" for i in range(PALETTE_SIZE)}
+    assert palette | {f"ps-q{i}" for i in range(1, LEVELS + 1)} <= defined
+
+
+@pytest.mark.parametrize("scheme", [0, 1], ids=["light", "dark"])
+def test_chart_colours_keep_text_readable(scheme: int) -> None:
+    colours = scheme_colours(CHARTS_CSS.read_text(encoding="utf-8"))[scheme]
+    bg = colours["bg"]
+    for name in ("ink", "muted", "link"):
+        assert contrast(colours[name], bg) >= 4.5, name
+    for i in range(PALETTE_SIZE):
+        assert contrast(colours["on"], colours[f"b{i}"]) >= 4.5, f"key letter on b{i}"
+        assert contrast(colours[f"b{i}"], bg) >= 3, f"b{i} against the background"
+    for i in range(1, LEVELS + 1):
+        assert contrast(colours[f"q{i}-ink"], colours[f"q{i}"]) >= 4.5, f"count on shade {i}"

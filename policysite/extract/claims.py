@@ -17,7 +17,7 @@ CUES: tuple[tuple[str, re.Pattern[str], int], ...] = (
             r"fragile|clear(?:ly)?|significant|undoubtedly|threat|challeng\w+|failure|"
             r"weak(?:ness|nesses)?|justification|only|anachronistic|unequivocal|vulnerab\w+|"
             r"divided|united|worsened|damaged|historic|defensive|responsibility|obligation|"
-            r"anachronistic|dangerous|worrisome|incoherent|secondary|exclusive|"
+            r"worrisome|incoherent|secondary|exclusive|"
             r"illegitimate|illegal|violat\w+|guarantor|guarantee|necessary)\b",
             re.IGNORECASE,
         ),

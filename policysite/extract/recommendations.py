@@ -138,7 +138,8 @@ def prescriptions(text: str) -> Iterator[Finding]:
     for match in cues.DO_NOT.finditer(text):
         yield Finding(match.start(), None, False)
     for match in cues.REPORTED.finditer(text):
-        yield Finding(match.start(), None, True)
+        # Whoever the reported demand names after its verb is asked to act (guide §4, rule 6).
+        yield Finding(match.start(), text[match.end() :], True, nominal=True)
 
 
 def is_reported(text: str, position: int) -> bool:
