@@ -80,7 +80,7 @@ FURTHER_FLOORS = {
     "claims": (0.55, 0.6),
     "actors": (0.85, 0.72),
     "dates": (0.97, 0.97),
-    "themes": (0.93, 0.7),
+    "themes": (0.9, 0.82),  # "Ukraine" alias: F1 0.82 -> 0.87 here, 0.95 -> 0.94 on the briefs
 }
 
 
