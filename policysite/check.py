@@ -8,19 +8,17 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ElementTree
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .audit import site_warnings
 from .crawl import existing_file, link_problems, site_target
 from .errors import BuildError, Problem
 from .feeds import FEED_PATH, ROBOTS_PATH, SITEMAP_PATH, absolute_url
-from .link import Site
-from .link import link as link_site
-from .load import Project, read_sources
-from .pipeline import BuildOptions, configure, extract, render
+from .load import Project
+from .pipeline import BuildOptions, prepare, render
 from .write import write_site
 
 LINK_ATTRIBUTES = frozenset({"href", "src", "action", "poster"})
@@ -40,61 +38,6 @@ class Verification:
     problems: tuple[Problem, ...]
     pages: int
     links: int
-
-
-# --- warnings about the content and vocabulary --------------------------------------------------
-
-
-def site_warnings(site: Site, config_label: str = "site.yaml") -> tuple[Problem, ...]:
-    """Return what is legal but almost surely a mistake in the site's vocabulary and content."""
-    return (
-        *alias_clashes(site, config_label),
-        *duplicate_slugs(site),
-        *unused_themes(site, config_label),
-    )
-
-
-def alias_clashes(site: Site, config_label: str) -> tuple[Problem, ...]:
-    """Return one problem per actor name or alias that two actors claim."""
-    claims: dict[str, set[str]] = defaultdict(set)
-    for actor in site.config.actors:
-        for alias in (actor.name, *actor.aliases):
-            claims[alias].add(actor.name)
-    return tuple(
-        Problem(
-            config_label,
-            None,
-            f"actors: the alias '{alias}' is claimed by {' and '.join(sorted(owners))}",
-        )
-        for alias, owners in sorted(claims.items())
-        if len(owners) > 1
-    )
-
-
-def duplicate_slugs(site: Site) -> tuple[Problem, ...]:
-    """Return one problem per brief whose slug another brief also has."""
-    paths: dict[str, list[str]] = defaultdict(list)
-    for brief in site.briefs:
-        paths[brief.slug].append(brief.source.path)
-    return tuple(
-        Problem(
-            path,
-            None,
-            f"slug '{slug}' is also used by {', '.join(p for p in sorted(owners) if p != path)}",
-        )
-        for slug, owners in sorted(paths.items())
-        if len(owners) > 1
-        for path in sorted(owners)
-    )
-
-
-def unused_themes(site: Site, config_label: str) -> tuple[Problem, ...]:
-    """Return one problem per configured theme that no brief mentions."""
-    return tuple(
-        Problem(config_label, None, f"themes: '{entry.theme.id}' is never mentioned in any brief")
-        for entry in site.themes
-        if not entry.groups
-    )
 
 
 # --- feed, sitemap and robots.txt ----------------------------------------------------------------
@@ -217,8 +160,7 @@ def verify_output(output_dir: Path, base_url: str, label: str) -> Verification:
 
 def check_project(project: Project, options: BuildOptions | None = None) -> Verification:
     """Build strictly (warnings stop it before anything is written), then verify the output."""
-    config = configure(project, options or BuildOptions())
-    site = link_site(config, extract(config, read_sources(project, config)))
+    config, site = prepare(project, options or BuildOptions())
     warnings = site_warnings(site, project.relative(project.config_path))
     if warnings:
         return Verification(warnings, 0, 0)

@@ -99,6 +99,11 @@ class SiteConfig:
     strict: bool = option(
         "Treat warnings as errors in every build, not only in check.", default=False
     )
+    gold_dir: str = option(
+        "Folder of hand-annotated gold files; when it exists, the method page shows extraction "
+        "scores against it, computed at build time. Empty: no scores.",
+        default="tests/gold",
+    )
     themes: tuple[ThemeDef, ...] = option("The recurring themes to cross-link.", default=())
     actors: tuple[ActorDef, ...] = option("Known actors and their aliases.", default=())
 

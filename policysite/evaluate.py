@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 from .clean import clean_pasted_text
+from .config import SiteConfig
 from .extract import compile_vocabulary, extract_brief
 from .extract.text import fold, same_sentence
 from .gold import GoldFile, GoldSet
@@ -25,6 +26,8 @@ CATEGORIES = (
     "theme sets",
     "furniture",
 )
+# Categories scored as label accuracy among matched items, not as precision and recall.
+LABELLED = ("addressee", "theme sets")
 T = TypeVar("T")
 U = TypeVar("U")
 
@@ -273,6 +276,25 @@ def evaluate(pairs: Sequence[tuple[Brief, GoldFile]]) -> EvaluationReport:
     groups: tuple[GoldSet, ...] = ("briefs", "further")
     return EvaluationReport(
         tuple(GroupReport(name, tuple(r for r in reports if r.group == name)) for name in groups)
+    )
+
+
+def evaluate_built(
+    project: Project, config: SiteConfig, briefs: Sequence[Brief]
+) -> EvaluationReport | None:
+    """Return the scores of a build's own briefs (and extracted further texts) against the gold
+    set named by config.gold_dir, or None when the site has none."""
+    directory = project.root / config.gold_dir if config.gold_dir else None
+    if directory is None or not directory.is_dir():
+        return None
+    golds = (*read_gold(project, directory), *read_gold(project, directory / "further"))
+    built = {brief.source.path: brief for brief in briefs}
+    vocabulary = compile_vocabulary(config)
+    return evaluate(
+        [
+            (built.get(g.source.path) or extract_brief(g.source, config, vocabulary), g)
+            for g in golds
+        ]
     )
 
 

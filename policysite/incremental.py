@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
 
 from .config import SiteConfig
 from .errors import ContentError, Problem
+from .evaluate import evaluate_built
 from .link import Site, chronological_key, link
-from .load import Project, content_files, read_source
+from .load import Project, content_files, is_content_file, read_source
 from .model import Brief, Source
-from .pipeline import BuildOptions, configure, extract, preview_pages, render
+from .pipeline import BuildOptions, configure, extract, preview_pages, templates
+from .rerender import PageRecord, render_all, rerender, site_files
+from .search import BUNDLE_DIR, search_index_files
 
 Stamp = tuple[int, int]
 
@@ -28,14 +31,17 @@ class Snapshot:
     briefs: Mapping[str, Brief]
     site: Site
     files: Mapping[str, bytes]
+    records: Mapping[str, PageRecord] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Scope:
-    """A batch of changed paths (project-relative) and whether site.yaml is among them."""
+    """A batch of changed paths (project-relative), whether site.yaml is among them, and whether
+    anything but content changed (templates, static files: every page is rendered again)."""
 
     paths: tuple[str, ...]
     config: bool
+    everything: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,10 +63,11 @@ class Delta:
 
 
 def scope_of(project: Project, paths: Iterable[Path]) -> Scope:
-    """Return the scope of a batch of changed paths (templates and static need no special case:
-    every settled build renders all files and writes only those whose bytes changed)."""
+    """Return the scope of a batch of changed paths."""
+    paths = tuple(paths)
     labels = tuple(sorted({project.relative(path) for path in paths}))
-    return Scope(labels, config=project.relative(project.config_path) in labels)
+    config = project.relative(project.config_path) in labels
+    return Scope(labels, config, config or not all(is_content_file(path) for path in paths))
 
 
 def stamp(path: Path) -> Stamp | None:
@@ -141,15 +148,56 @@ def preview(
     return preview_pages(replace(previous.site, briefs=briefs), project, state.fresh, environment)
 
 
-def settle(state: Refresh, project: Project) -> Snapshot:
-    """Return the new snapshot: every brief linked again and every file rendered."""
-    site = link(state.config, current_briefs(state))
-    return Snapshot(state.config, state.sources, state.briefs, site, render(site, project))
+def settle(
+    state: Refresh,
+    project: Project,
+    previous: Snapshot | None = None,
+    environment: jinja2.Environment | None = None,
+) -> Snapshot:
+    """Return the new snapshot: every brief linked again, the pages whose inputs changed rendered
+    again (all of them after a template or site.yaml change) and the search index rebuilt."""
+    return index_search(settle_pages(state, project, previous, environment))
+
+
+def settle_pages(
+    state: Refresh,
+    project: Project,
+    previous: Snapshot | None = None,
+    environment: jinja2.Environment | None = None,
+) -> Snapshot:
+    """Return the new snapshot with every page current but the search index left as it was."""
+    usable = previous if previous and previous.config == state.config else None
+    briefs = current_briefs(state)
+    # The gold-set scores are measured when serving starts or site.yaml changes, not per save.
+    evaluation = usable.site.evaluation if usable else evaluate_built(project, state.config, briefs)
+    site = link(state.config, briefs, evaluation)
+    environment = environment or templates(project)
+    rendered = (
+        rerender(usable.site, usable.files, usable.records, site, environment)
+        if usable
+        else render_all(site, environment)
+    )
+    files = site_files(site, project, environment, rendered.files)
+    if usable:  # the last index stays until index_search replaces it
+        files.update((path, data) for path, data in usable.files.items() if is_search_file(path))
+    return Snapshot(state.config, state.sources, state.briefs, site, files, rendered.records)
+
+
+def is_search_file(path: str) -> bool:
+    """Return whether an output file belongs to the Pagefind bundle."""
+    return path.startswith(f"{BUNDLE_DIR}/")
+
+
+def index_search(snapshot: Snapshot) -> Snapshot:
+    """Return the snapshot with its Pagefind index built from its current brief pages."""
+    files = {path: data for path, data in snapshot.files.items() if not is_search_file(path)}
+    files.update(search_index_files(snapshot.site, files))
+    return replace(snapshot, files=files)
 
 
 def cold_build(project: Project, options: BuildOptions) -> Snapshot:
     """Return the snapshot of a full build made from nothing (nothing is written)."""
-    scope = Scope((), config=True)
+    scope = Scope((), config=True, everything=True)
     return settle(refresh(project, options, None, scope), project)
 
 

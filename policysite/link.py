@@ -9,6 +9,7 @@ from typing import Generic, Protocol, Self, TypeVar
 
 from .config import SiteConfig, ThemeDef
 from .errors import BuildError
+from .evaluate import EvaluationReport
 from .model import Brief, DateMention, Recommendation, Sentence
 
 UNADDRESSED = "no addressee named"
@@ -72,6 +73,11 @@ class ThemeEntry:
         """Return how many mentions the theme has across all briefs."""
         return sum(len(group.mentions) for group in self.groups)
 
+    @property
+    def briefs(self) -> tuple[Brief, ...]:
+        """Return the briefs that mention this entry, in date order (each once)."""
+        return tuple({group.brief.slug: group.brief for group in self.groups}.values())
+
 
 @dataclass(frozen=True)
 class ActorEntry:
@@ -88,6 +94,11 @@ class ActorEntry:
     def mention_count(self) -> int:
         """Return how many mentions the actor has across all briefs."""
         return sum(len(group.mentions) for group in self.groups)
+
+    @property
+    def briefs(self) -> tuple[Brief, ...]:
+        """Return the briefs that mention this entry, in date order (each once)."""
+        return tuple({group.brief.slug: group.brief for group in self.groups}.values())
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,7 @@ class Site:
     by_theme: tuple[RecommendationGroup, ...] = ()
     theme_names: dict[str, str] = field(default_factory=dict, compare=False)
     actor_names: dict[str, str] = field(default_factory=dict, compare=False)
+    evaluation: EvaluationReport | None = None
 
 
 def chronological_key(brief: Brief) -> tuple[str, str]:
@@ -130,8 +142,10 @@ def chronological_key(brief: Brief) -> tuple[str, str]:
     return (brief.meta.published or "9999", brief.slug)
 
 
-def link(config: SiteConfig, briefs: tuple[Brief, ...]) -> Site:
-    """Return the cross-linked site of a set of briefs."""
+def link(
+    config: SiteConfig, briefs: tuple[Brief, ...], evaluation: EvaluationReport | None = None
+) -> Site:
+    """Return the cross-linked site of a set of briefs (with the gold-set scores, if measured)."""
     check_unique_slugs(briefs)
     ordered = tuple(sorted(briefs, key=chronological_key))
     dated = timeline(ordered)
@@ -147,6 +161,7 @@ def link(config: SiteConfig, briefs: tuple[Brief, ...]) -> Site:
         recommendations_by_theme(config, ordered),
         {theme.id: theme.name for theme in config.themes},
         actor_names,
+        evaluation,
     )
 
 

@@ -22,12 +22,13 @@ from .incremental import (
     cold_build,
     delta,
     elapsed_ms,
+    index_search,
     preview,
     refresh,
     scope_of,
-    settle,
+    settle_pages,
 )
-from .load import Project, is_content_file
+from .load import Project
 from .pipeline import BuildOptions, templates
 from .write import update_files, write_site
 
@@ -245,24 +246,34 @@ class LiveSite:
         scope = scope_of(self.project, paths)
         if self._failed or self._snapshot is None:
             scope = replace(scope, config=True)  # a failed batch may have held site.yaml
-        if self._failed or not all(is_content_file(path) for path in paths):
+        if self._failed or scope.everything:
             self._environment = None  # a new template override is only seen by a new environment
         try:
             state = refresh(self.project, self.options, self._snapshot, scope)
             shown = self._preview(state)
             first = elapsed_ms(started) if shown else -1
-            snapshot = settle(state, self.project)
-            change = delta(self._disk, snapshot.files)
-            self._write(change)
+            change = self._settle(state, scope)
         except Exception as error:  # serve mode never dies: report, keep the last good site
             return self._fail(error)
-        self._snapshot = snapshot
         self._recover()
         written = tuple(sorted({*shown, *change.written}))
-        if change.written or change.removed:
-            self.broker.publish(reload_event((*change.written, *change.removed)))
         times = (first, elapsed_ms(started))
         return (rebuild_line(scope, written, len(change.removed), len(state.fresh), times),)
+
+    def _settle(self, state: Refresh, scope: Scope) -> Delta:
+        """Render the pages whose inputs changed, write them and reload their tabs; then
+        rebuild the search index (off the hot path) and write it; return everything written."""
+        previous = None if scope.everything or self._failed else self._snapshot
+        self._environment = self._environment or templates(self.project)
+        pages = settle_pages(state, self.project, previous, self._environment)
+        change = delta(self._disk, pages.files)
+        self._write(change)
+        if change.written or change.removed:
+            self.broker.publish(reload_event((*change.written, *change.removed)))
+        self._snapshot = index_search(pages)
+        index = delta(self._disk, self._snapshot.files)
+        self._write(index)  # no reload: a search page fetches the index when it is used
+        return Delta({**change.written, **index.written}, (*change.removed, *index.removed))
 
     def _preview(self, state: Refresh) -> tuple[str, ...]:
         """Write the fresh briefs' own pages at once and reload their tabs; return their paths."""

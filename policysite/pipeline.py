@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+import os
+import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
 
+from .audit import site_warnings
 from .config import SiteConfig
+from .errors import ContentError
+from .evaluate import evaluate_built
 from .extract import compile_vocabulary, extract_brief
 from .link import Site, link
 from .load import Project, read_config, read_sources, read_static_files
@@ -16,6 +24,10 @@ from .model import Brief, Source
 from .publish import publish_files
 from .render import pages, render_page, render_pages, template_environment
 from .write import write_site
+
+# Below this many texts, starting worker processes (~0.5 s) costs more than it saves.
+PARALLEL_FROM = 48
+MAX_WORKERS = 8
 
 
 @dataclass(frozen=True)
@@ -48,9 +60,25 @@ def configure(project: Project, options: BuildOptions) -> SiteConfig:
 
 
 def extract(config: SiteConfig, sources: tuple[Source, ...]) -> tuple[Brief, ...]:
-    """Return the brief of every source."""
+    """Return the brief of every source, on every core once there are enough of them."""
     vocabulary = compile_vocabulary(config)
-    return tuple(extract_brief(source, config, vocabulary) for source in sources)
+    workers = extraction_workers(len(sources))
+    # Forking a process that runs other threads (serve mode's server and watcher) can copy a
+    # held lock into the child; spawn would re-import the caller's main module. So: fork or serial.
+    if workers < 2 or threading.active_count() > 1:
+        return tuple(extract_brief(source, config, vocabulary) for source in sources)
+    context = multiprocessing.get_context("fork")
+    one = functools.partial(extract_brief, config=config, vocabulary=vocabulary)
+    chunk = max(1, len(sources) // (workers * 4))
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return tuple(pool.map(one, sources, chunksize=chunk))
+
+
+def extraction_workers(count: int) -> int:
+    """Return how many processes should extract count texts (1: stay in this process)."""
+    if count < PARALLEL_FROM:
+        return 1
+    return max(1, min(MAX_WORKERS, len(os.sched_getaffinity(0)), count // PARALLEL_FROM))
 
 
 def render(site: Site, project: Project) -> dict[str, bytes]:
@@ -62,11 +90,21 @@ def render(site: Site, project: Project) -> dict[str, bytes]:
     return files
 
 
+def prepare(project: Project, options: BuildOptions) -> tuple[SiteConfig, Site]:
+    """Return the settings and the linked site: load, extract, link (with the gold-set scores)."""
+    config = configure(project, options)
+    briefs = extract(config, read_sources(project, config))
+    return config, link(config, briefs, evaluate_built(project, config, briefs))
+
+
 def build(project: Project, options: BuildOptions = BuildOptions()) -> BuildResult:
     """Build the whole site and write it atomically to the output directory."""
     started = time.perf_counter()
-    config = configure(project, options)
-    site = link(config, extract(config, read_sources(project, config)))
+    config, site = prepare(project, options)
+    if config.strict:
+        warnings = site_warnings(site, project.relative(project.config_path))
+        if warnings:
+            raise ContentError(warnings)
     files = render(site, project)
     output_dir = project.root / config.output_dir
     write_site(output_dir, files)

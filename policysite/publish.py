@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from urllib.parse import urlsplit
 
 import jinja2
@@ -29,15 +29,22 @@ def publish_files(
     site: Site, environment: jinja2.Environment, pages: dict[str, bytes]
 ) -> dict[str, bytes]:
     """Return the extra output files: search and 404 pages, feed, sitemap, robots.txt, index."""
+    extra = publish_pages(site, environment, pages)
+    extra.update(search_index_files(site, {**pages, **extra}))
+    return extra
+
+
+def publish_pages(
+    site: Site, environment: jinja2.Environment, pages: Mapping[str, bytes]
+) -> dict[str, bytes]:
+    """Return the extra files but the search index (serve mode builds that off the hot path)."""
     extra = {
         SEARCH_PATH: render_page(search_page(site), environment, site).encode("utf-8"),
         NOT_FOUND_PATH: render_not_found(site, environment).encode("utf-8"),
     }
-    everything = {**pages, **extra}
     extra[FEED_PATH] = atom_feed(site)
-    extra[SITEMAP_PATH] = sitemap(site.config.base_url, everything)
+    extra[SITEMAP_PATH] = sitemap(site.config.base_url, [*pages, *extra])
     extra[ROBOTS_PATH] = robots(site.config.base_url)
-    extra.update(search_index_files(site, everything))
     return extra
 
 

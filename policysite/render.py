@@ -18,6 +18,7 @@ from pygments.lexers import YamlLexer
 
 from . import charts
 from .errors import BuildError
+from .evaluate import CATEGORIES, LABELLED
 from .export import brief_yaml, export_files
 from .link import Pagination, Site, TimelineEntry, paginate, paginate_groups
 from .marks import brief_text
@@ -91,6 +92,8 @@ def template_environment(project_templates: Path) -> jinja2.Environment:
         theme_matrix=charts.theme_matrix,
         theme_network=charts.theme_network,
         theme_trend=charts.theme_trend,
+        score_categories=CATEGORIES,
+        labelled_categories=LABELLED,
     )
     return environment
 
@@ -108,11 +111,23 @@ def relative_url(from_page: str, target: str) -> str:
     target_path, _, fragment = target.partition("#")
     start = posixpath.dirname(from_page) or "."
     if target_path.endswith("/") or target_path == "":
-        relative = posixpath.relpath(target_path or ".", start)
+        relative = site_relpath(target_path or ".", start)
         relative = "./" if relative == "." else relative + "/"
     else:
-        relative = posixpath.relpath(target_path, start)
+        relative = site_relpath(target_path, start)
     return relative + (f"#{fragment}" if fragment else "")
+
+
+def site_relpath(path: str, start: str) -> str:
+    """Return posixpath.relpath(path, start) without its two getcwd() calls (hot: every link)."""
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    if ".." in parts or ".." in base or path.startswith("/") != start.startswith("/"):
+        return posixpath.relpath(path, start)
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
 def url_function(from_page: str) -> Callable[[str], str]:

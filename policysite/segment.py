@@ -86,12 +86,19 @@ def split_sentences(text: str, kind: BlockKind) -> list[tuple[str, int]]:
     """Return (sentence, start offset) pairs; a heading is one sentence."""
     if kind == "heading":
         return [(text, 0)]
+    return list(split_paragraph(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def split_paragraph(text: str) -> tuple[tuple[str, int], ...]:
+    """Return a paragraph's (sentence, start offset) pairs, remembered: pysbd is the slow part
+    of extraction, and a re-extracted brief mostly repeats paragraphs already split."""
     pieces: list[tuple[str, int]] = []
     for span in sentence_splitter().segment(text):
         sentence = span.sent.strip()
         if sentence:
             pieces.append((sentence, span.start + (len(span.sent) - len(span.sent.lstrip()))))
-    return pieces or [(text, 0)]
+    return tuple(pieces) or ((text, 0),)
 
 
 def raw_blocks_of(tokens: Sequence[Token], body_line: int) -> Iterator[RawBlock]:

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from policysite import check
+from policysite.audit import site_warnings
 from policysite.check import (
     JAVA_MISSING,
     check_project,
     html_problems,
     link_problems,
     listing_problems,
-    site_warnings,
     verify_output,
 )
 from policysite.cli import main

@@ -79,3 +79,13 @@ def test_missing_project_is_a_clear_error(tmp_path: Path) -> None:
     result = run_cli("--project", str(tmp_path / "nowhere"))
     assert result.returncode == 1
     assert "site.yaml" in result.stderr and "not found" in result.stderr
+
+
+def test_strict_site_fails_on_warnings_and_writes_nothing(make_project: ProjectFactory) -> None:
+    root = make_project({"content/good.md": GOOD})
+    with (root / "site.yaml").open("a") as site:
+        site.write("strict: true\n")
+    result = run_cli("--project", str(root))
+    assert result.returncode == 1
+    assert "'founding-act' is never mentioned in any brief" in result.stderr
+    assert not (root / "_site").exists()

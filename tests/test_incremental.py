@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from policysite.incremental import cold_build, delta, preview, refresh, scope_of
+from policysite.incremental import cold_build, delta, preview, refresh, scope_of, settle
+from policysite.livereload import Broker, LiveSite
 from policysite.load import Project
 from policysite.pipeline import BuildOptions, templates
+from policysite.write import write_site
 from tests.conftest import ProjectFactory
 
 BRIEF = """\
@@ -100,3 +102,65 @@ def test_removing_a_file_removes_its_brief(make_project: ProjectFactory) -> None
     (project.root / "content/a.md").unlink()
     state = refresh(project, BuildOptions(), before, scope_of(project, []))
     assert sorted(b.slug for b in state.briefs.values()) == ["bravo", "charlie"]
+
+
+def files_under(root: Path) -> dict[str, bytes]:
+    """Return every file below root (path relative to root -> bytes)."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_an_edited_text_re_renders_its_pages_and_keeps_unrelated_ones(
+    make_project: ProjectFactory,
+) -> None:
+    project = project_of(make_project)
+    before = cold_build(project, BuildOptions())
+    edited = brief("Bravo", "2016") + "\nThe Vienna Document needs an update.\n"
+    touch(project.root / "content/b.md", edited)
+    after = settle(refresh(project, BuildOptions(), before, scope_of(project, [])), project, before)
+    assert b"Vienna Document needs an update" in after.files["briefs/bravo/index.html"]
+    # Bytes carried over from the last build are the very same objects: not rendered again.
+    assert after.files["briefs/alpha/index.html"] is before.files["briefs/alpha/index.html"]
+    assert after.files["briefs/bravo/index.html"] is not before.files["briefs/bravo/index.html"]
+    assert after.files == cold_build(project, BuildOptions()).files
+
+
+def test_incremental_output_equals_a_full_build_after_a_sequence_of_edits(
+    make_project: ProjectFactory, tmp_path: Path
+) -> None:
+    project = project_of(make_project)
+    content = project.root / "content"
+    options = BuildOptions(base_url="http://127.0.0.1:8000/")
+    served = tmp_path / "served"
+    live = LiveSite(project, options, served, Broker())
+    live.start()
+    edits = [
+        lambda: touch(content / "b.md", brief("Bravo", "2016", "the Alliance in 1997")),
+        lambda: touch(content / "d.md", brief("Delta", "2012", "New START with Moscow")),
+        lambda: (content / "a.md").unlink(),
+        lambda: touch(content / "c.md", brief("Charlie renamed", "2010", "Founding Act")),
+        lambda: touch(content / "b.md", brief("Bravo", "2016", "the Founding Act")),
+    ]
+    for edit in edits:
+        edit()
+        lines = live.rebuild(frozenset({content / "x.md"}))
+        assert not lines[0].startswith("error"), lines
+    fresh = tmp_path / "fresh"
+    write_site(fresh, cold_build(project, options).files)
+    assert files_under(served) == files_under(fresh)
+
+
+def test_a_template_change_renders_every_page_again(make_project: ProjectFactory) -> None:
+    project = project_of(make_project)
+    before = cold_build(project, BuildOptions())
+    override = project.root / "templates" / "method.html"
+    override.parent.mkdir()
+    override.write_text('{% extends "default/method.html" %}', encoding="utf-8")
+    scope = scope_of(project, [override])
+    assert scope.everything and not scope.config
+    after = settle(refresh(project, BuildOptions(), before, scope), project)
+    assert after.files["briefs/alpha/index.html"] is not before.files["briefs/alpha/index.html"]
+    assert after.files == before.files

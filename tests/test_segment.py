@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policysite.segment import segment
+from policysite.segment import segment, sentence_splitter, split_paragraph, split_sentences
 
 BODY = """## A heading
 
@@ -53,3 +53,16 @@ def test_repeated_sentences_get_distinct_anchors() -> None:
     anchors = [s.anchor for b in blocks for s in b.sentences]
     assert len(set(anchors)) == 2
     assert anchors[1] == anchors[0] + "-2"
+
+
+def test_remembered_splits_match_pysbd_and_are_reused() -> None:
+    text = "Dr. Smith met the U.S. envoy on 2 March. He said no. Then what?  Nothing."
+    direct = [
+        (span.sent.strip(), span.start + len(span.sent) - len(span.sent.lstrip()))
+        for span in sentence_splitter().segment(text)
+        if span.sent.strip()
+    ]
+    assert list(split_paragraph(text)) == direct
+    assert split_sentences(text, "paragraph") == direct
+    assert split_paragraph(text) is split_paragraph(text)
+    assert split_sentences(text, "heading") == [(text, 0)]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..evaluate import (
     CATEGORIES,
+    LABELLED,
     BriefReport,
     EvaluationReport,
     GroupReport,
@@ -19,7 +20,6 @@ GROUP_TITLES = {
     "briefs": "the briefs (tests/gold)",
     "further": "further texts (tests/gold/further)",
 }
-LABELLED = ("addressee", "theme sets")
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
