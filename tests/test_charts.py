@@ -191,6 +191,14 @@ def test_matrix_shades_by_count_and_totals_each_theme(site: Site) -> None:
     assert figure.find(f".//{SVG}svg/{SVG}title") is not None  # the colour key is described
 
 
+def test_matrix_of_one_page_shows_only_that_page_and_same_counts(site: Site) -> None:
+    whole = parse(theme_matrix(site, url)).findall(".//table/tbody/tr")
+    page = parse(theme_matrix(site, url, site.briefs[1:2])).findall(".//table/tbody/tr")
+    assert len(page) == 1
+    cells = [[a.text for a in row.iter("a")] for row in (whole[1], page[0])]
+    assert cells[0] == cells[1]
+
+
 # --- theme network ------------------------------------------------------------------------------
 
 

@@ -23,14 +23,14 @@ from .kit import (
 )
 
 
-def theme_matrix(site: Site, url: UrlFor) -> Markup:
-    """Return a briefs x themes table shaded by number of mentions, cells linked to mentions."""
-    briefs = sorted(site.briefs, key=chronological_key)
-    counts = {
-        (entry.theme.id, group.brief.slug): len(group.mentions)
-        for entry in site.themes
-        for group in entry.groups
-    }
+def theme_matrix(site: Site, url: UrlFor, shown: Sequence[Brief] | None = None) -> Markup:
+    """Return a briefs x themes table shaded by number of mentions, cells linked to mentions.
+
+    shown limits the rows to some briefs (one page of a long list), so the table stays bounded.
+    """
+    briefs = sorted(site.briefs if shown is None else shown, key=chronological_key)
+    # Each brief's own theme counts: the work grows with the rows shown, not with the corpus.
+    counts = {(theme.id, brief.slug): theme.mentions for brief in briefs for theme in brief.themes}
     highest = max(counts.values(), default=0)
     ident = chart_id("tm", [f"{t}/{s}/{n}" for (t, s), n in sorted(counts.items())])
     head = "".join(
