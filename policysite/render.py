@@ -20,8 +20,9 @@ from . import charts
 from .errors import BuildError
 from .evaluate import CATEGORIES, LABELLED
 from .export import brief_yaml, export_files
-from .link import Pagination, Site, TimelineEntry, paginate, paginate_groups
+from .link import Site, TimelineEntry
 from .marks import brief_text
+from .paginate import Pagination, paginate, paginate_groups
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PYGMENTS_LIGHT = "default"

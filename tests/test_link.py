@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 
 from policysite.errors import BuildError
-from policysite.link import BriefGroup, link, paginate, paginate_groups
+from policysite.link import BriefGroup, link
+from policysite.paginate import paginate, paginate_groups
 from tests.factories import config, make_brief, three_briefs
 
 
