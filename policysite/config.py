@@ -14,12 +14,12 @@ ActorKind = Literal["state", "organisation", "person", "group"]
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def _check_slug(value: str) -> str | None:
+def check_slug(value: str) -> str | None:
     """Return an error unless value is a lowercase hyphenated slug."""
     return None if SLUG_PATTERN.match(value) else "must be lowercase letters, digits and hyphens"
 
 
-def _check_base_url(value: str) -> str | None:
+def check_base_url(value: str) -> str | None:
     """Return an error unless value is an absolute http(s) URL."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -34,6 +34,27 @@ def _check_relative_dir(value: str) -> str | None:
     return None
 
 
+def check_not_blank(value: str) -> str | None:
+    """Return an error when value is empty or only white space."""
+    return None if value.strip() else "must not be empty"
+
+
+def _check_phrases(values: tuple[str, ...]) -> str | None:
+    """Return an error when a phrase is empty (it would match everywhere)."""
+    return "an empty phrase would match everywhere" if any(not v.strip() for v in values) else None
+
+
+def _check_patterns(values: tuple[str, ...]) -> str | None:
+    """Return an error for a pattern that does not compile or matches the empty string."""
+    for pattern in values:
+        try:
+            if re.compile(pattern).search("") is not None:
+                return f"the pattern '{pattern}' matches the empty string (so, everywhere)"
+        except re.error as error:
+            return f"bad pattern '{pattern}': {error}"
+    return None
+
+
 def _check_positive(value: int) -> str | None:
     """Return an error unless value is at least 1."""
     return None if value >= 1 else "must be 1 or more"
@@ -43,15 +64,18 @@ def _check_positive(value: int) -> str | None:
 class ThemeDef:
     """A recurring theme the site cross-links across briefs."""
 
-    id: str = option("Stable identifier, used in URLs (/themes/<id>/).", check=_check_slug)
-    name: str = option("Display name of the theme.")
+    id: str = option("Stable identifier, used in URLs (/themes/<id>/).", check=check_slug)
+    name: str = option("Display name of the theme.", check=check_not_blank)
     description: str = option("One or two sentences shown on the theme page.", default="")
     aliases: tuple[str, ...] = option(
-        "Phrases that mark a mention, matched case-insensitively on word boundaries.", default=()
+        "Phrases that mark a mention, matched case-insensitively on word boundaries.",
+        default=(),
+        check=_check_phrases,
     )
     patterns: tuple[str, ...] = option(
         "Regular expressions that also mark a mention (Python syntax, case-insensitive).",
         default=(),
+        check=_check_patterns,
     )
 
 
@@ -59,14 +83,15 @@ class ThemeDef:
 class ActorDef:
     """A known actor: its canonical name, kind and the aliases merged into it."""
 
-    name: str = option("Canonical name shown on the site.")
+    name: str = option("Canonical name shown on the site.", check=check_not_blank)
     kind: ActorKind = option("One of state, organisation, person, group.")
     aliases: tuple[str, ...] = option(
         "Other names merged into this actor (Moscow -> Russia); matched case-sensitively.",
         default=(),
+        check=_check_phrases,
     )
     id: str | None = option(
-        "Identifier used in URLs; derived from the name when empty.", default=None
+        "Identifier used in URLs; derived from the name when empty.", default=None, check=check_slug
     )
 
 
@@ -81,7 +106,7 @@ class SiteConfig:
     base_url: str = option(
         "Absolute URL the site is published at; its path is the sub-path every link uses.",
         default="http://127.0.0.1:8000/",
-        check=_check_base_url,
+        check=check_base_url,
     )
     output_dir: str = option(
         "Where the site is written.", default="_site", check=_check_relative_dir

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .config import ActorKind
+from .config import ActorKind, check_not_blank, check_slug
 from .schema import option
 
 ISO_PARTIAL = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -16,11 +17,24 @@ Precision = Literal["year", "month", "day"]
 
 
 def _check_iso_partial(value: str) -> str | None:
-    """Return an error unless value is YYYY, YYYY-MM or YYYY-MM-DD."""
-    return None if ISO_PARTIAL.match(value) else "must be YYYY, YYYY-MM or YYYY-MM-DD"
+    """Return an error unless value is a real date written YYYY, YYYY-MM or YYYY-MM-DD."""
+    if not ISO_PARTIAL.match(value):
+        return "must be YYYY, YYYY-MM or YYYY-MM-DD"
+    parts = [int(part) for part in value.split("-")] + [1, 1]
+    try:
+        datetime.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return f"'{value}' is not a real date"
+    return None
 
 
 # --- front matter -------------------------------------------------------------------------------
+
+
+def require_one_selector(anchor: str | None, text: str | None) -> None:
+    """Raise ValueError unless exactly one of anchor and text picks the sentence."""
+    if (anchor is None) == (text is None):
+        raise ValueError("give exactly one of 'anchor' and 'text' to pick the sentence")
 
 
 @dataclass(frozen=True)
@@ -29,8 +43,13 @@ class ItemSelector:
 
     anchor: str | None = option("Sentence anchor, e.g. s-3f9a1c.", default=None)
     text: str | None = option(
-        "Text the sentence contains (whitespace and quotes ignored).", default=None
+        "Text the sentence contains (whitespace and quotes ignored).",
+        default=None,
+        check=check_not_blank,
     )
+
+    def __post_init__(self) -> None:
+        require_one_selector(self.anchor, self.text)
 
 
 @dataclass(frozen=True)
@@ -38,18 +57,21 @@ class RecommendationOverride:
     """An editor's addition or re-labelling of a recommendation."""
 
     anchor: str | None = option("Sentence anchor of the recommendation.", default=None)
-    text: str | None = option("Text the sentence contains.", default=None)
+    text: str | None = option("Text the sentence contains.", default=None, check=check_not_blank)
     addressee: str | None = option("Who is asked to act (an actor name or a phrase).", default=None)
     reported: bool | None = option(
         "True when the author only reports someone else's demand.", default=None
     )
+
+    def __post_init__(self) -> None:
+        require_one_selector(self.anchor, self.text)
 
 
 @dataclass(frozen=True)
 class ActorOverride:
     """An editor's addition of an actor the extractor missed."""
 
-    name: str = option("Canonical name of the actor.")
+    name: str = option("Canonical name of the actor.", check=check_not_blank)
     kind: ActorKind = option("One of state, organisation, person, group.")
 
 
@@ -86,7 +108,7 @@ class Corrections:
 class FrontMatter:
     """What a content file's YAML front matter may say about its brief."""
 
-    title: str = option("Title of the brief.")
+    title: str = option("Title of the brief.", check=check_not_blank)
     authors: tuple[str, ...] = option(
         "Authors, as named in the text; empty when none is stated.", default=()
     )
@@ -104,7 +126,9 @@ class FrontMatter:
     summary: str | None = option(
         "One-line summary; derived from the first claim when empty.", default=None
     )
-    slug: str | None = option("URL slug; derived from the title when empty.", default=None)
+    slug: str | None = option(
+        "URL slug; derived from the title when empty.", default=None, check=check_slug
+    )
     inferred: dict[str, str] | None = option(
         "For each field inferred rather than stated in the text, what it was inferred from.",
         default=None,

@@ -14,8 +14,8 @@ from pathlib import Path
 import jinja2
 
 from .audit import site_warnings
-from .config import SiteConfig
-from .errors import ContentError
+from .config import SiteConfig, check_base_url
+from .errors import ConfigError, ContentError
 from .evaluate import evaluate_built
 from .extract import compile_vocabulary, extract_brief
 from .link import Site, link
@@ -50,13 +50,36 @@ class BuildResult:
 
 
 def configure(project: Project, options: BuildOptions) -> SiteConfig:
-    """Return site.yaml's settings with command-line overrides applied."""
+    """Return site.yaml's settings with command-line overrides applied and checked."""
     config = read_config(project)
     if options.base_url:
+        problem = check_base_url(options.base_url)
+        if problem:
+            raise ConfigError.at("--base-url", None, problem)
         config = replace(config, base_url=options.base_url)
     if options.output_dir:
         config = replace(config, output_dir=options.output_dir)
+    problem = unsafe_output(project, config)
+    if problem:
+        label = "--output" if options.output_dir else project.relative(project.config_path)
+        raise ConfigError.at(label, None, problem)
     return config
+
+
+def unsafe_output(project: Project, config: SiteConfig) -> str | None:
+    """Return why writing the site to config.output_dir would destroy project files, if it would."""
+    output = (project.root / config.output_dir).resolve()
+    content = (project.root / config.content_dir).resolve()
+    kept = (project.root, content, project.root / "templates", project.root / "static")
+    for path in (*kept, project.config_path):
+        # The swap replaces the output folder whole: it must not be, or hold, the project's files.
+        if path.resolve().is_relative_to(output):
+            return f"output_dir '{config.output_dir}' would replace {path.name or path}"
+    if output.is_relative_to(content):
+        return f"output_dir '{config.output_dir}' is inside the content folder"
+    if output.exists() and not output.is_dir():
+        return f"output_dir '{config.output_dir}' is a file"
+    return None
 
 
 def extract(config: SiteConfig, sources: tuple[Source, ...]) -> tuple[Brief, ...]:

@@ -298,7 +298,15 @@ def render_page(page: Page, environment: jinja2.Environment, site: Site | None =
         raise BuildError(
             f"{error.filename or error.name}:{error.lineno}: template error: {error.message}"
         ) from None
+    except jinja2.TemplateNotFound as error:
+        raise BuildError(
+            f"{page.template}: template '{error.name}' not found (while rendering {page.path})"
+        ) from None
     except jinja2.TemplateError as error:
         raise BuildError(
             f"{page.template}: template error while rendering {page.path}: {error}"
+        ) from None
+    except UnicodeDecodeError as error:
+        raise BuildError(
+            f"{page.template} (or a template it uses): not valid UTF-8 text: {error.reason}"
         ) from None

@@ -58,8 +58,8 @@ class SchemaProblems(Exception):
 
 
 def line_of(node: yaml.Node) -> int:
-    """Return the 1-based line a node starts on."""
-    return node.start_mark.line + 1
+    """Return the 1-based line a node starts on (1 for a node made up for an empty document)."""
+    return node.start_mark.line + 1 if node.start_mark else 1
 
 
 def read_dataclass(cls: type[T], node: yaml.Node | None, path: str, where: str = "") -> T:
@@ -84,8 +84,11 @@ def _read_mapping(
     hints = get_type_hints(cls)
     values: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        key = str(key_node.value)
+        key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "(complex key)"
         label = f"{where}.{key}" if where else key
+        if key in values:
+            problems.append(Problem(path, line_of(key_node), f"{label}: key given twice"))
+            continue
         if key not in fields:
             problems.append(Problem(path, line_of(key_node), _unknown_key(label, key, fields)))
             continue

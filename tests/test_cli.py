@@ -89,3 +89,55 @@ def test_strict_site_fails_on_warnings_and_writes_nothing(make_project: ProjectF
     assert result.returncode == 1
     assert "'founding-act' is never mentioned in any brief" in result.stderr
     assert not (root / "_site").exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "site_line", "expected"),
+    [
+        ((), "output_dir: .\n", "would replace"),
+        ((), "output_dir: content\n", "would replace"),
+        (("build", "--output", ".."), "", "--output: output_dir '..' would replace"),
+        (("build", "--output", "site.yaml"), "", "would replace site.yaml"),
+        (("build", "--base-url", "foo"), "", "--base-url: must be an absolute"),
+    ],
+)
+def test_output_and_base_url_that_would_do_harm_are_refused(
+    make_project: ProjectFactory, arguments: tuple[str, ...], site_line: str, expected: str
+) -> None:
+    root = make_project({"content/good.md": GOOD})
+    with (root / "site.yaml").open("a") as site:
+        site.write(site_line)
+    before = sorted(p.name for p in root.iterdir())
+    result = run_cli("--project", str(root), *arguments)
+    assert result.returncode == 1
+    assert expected in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in root.iterdir()) == before
+    assert (root / "content" / "good.md").read_text(encoding="utf-8") == GOOD
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---\n---\nBody.\n", "title: required key is missing"),
+        ("---\ntitle: x\npublished: 2016-02-30\n---\nBody.\n", "is not a real date"),
+        ('---\ntitle: "  "\n---\nBody.\n', "title: must not be empty"),
+        ('---\ntitle: x\nslug: "../../x"\n---\nBody.\n', "slug: must be lowercase"),
+        ("---\ntitle: x\ntitle: y\n---\nBody.\n", "title: key given twice"),
+        ("---\ntitle: x\ncorrections:\n  add_claims: [{}]\n---\nBody.\n", "exactly one of"),
+    ],
+)
+def test_front_matter_mistakes_are_clear_errors(
+    make_project: ProjectFactory, text: str, expected: str
+) -> None:
+    root = make_project({"content/x.md": text})
+    result = run_cli("--project", str(root))
+    assert result.returncode == 1
+    assert "content/x.md:" in result.stderr and expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_template_that_is_not_utf8_is_a_clear_error(make_project: ProjectFactory) -> None:
+    root = make_project({"content/good.md": GOOD, "templates/home.html": b"\xff{{ x }}"})
+    result = run_cli("--project", str(root))
+    assert result.returncode == 1
+    assert "not valid UTF-8" in result.stderr and "Traceback" not in result.stderr

@@ -50,3 +50,25 @@ def test_every_field_is_documented_in_the_readme(schema: type) -> None:
     for name, doc in documented_fields(schema):
         assert doc, f"{name} has no docstring in the schema"
         assert f"`{name}`" in readme, f"{name} is not documented in README.md"
+
+
+@pytest.mark.parametrize(
+    ("addition", "expected"),
+    [
+        ('  - id: empty\n    name: Empty\n    aliases: [""]\n', "empty phrase"),
+        (
+            '  - id: anything\n    name: Anything\n    patterns: ["x*"]\n',
+            "matches the empty string",
+        ),
+        ("  - id: blank\n    name: ' '\n", "name: must not be empty"),
+    ],
+)
+def test_vocabulary_that_would_match_everywhere_is_refused(addition: str, expected: str) -> None:
+    text = MINIMAL_SITE.replace("actors:\n", addition + "actors:\n")
+    with pytest.raises(ConfigError, match=expected):
+        parse_config(text, "site.yaml")
+
+
+def test_an_empty_site_yaml_is_an_error_not_a_crash() -> None:
+    with pytest.raises(ConfigError, match="title: required key is missing"):
+        parse_config("", "site.yaml")

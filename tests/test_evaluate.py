@@ -68,14 +68,14 @@ BRIEF_FLOORS = {
     "recommendations": (0.97, 0.97),
     "reported": (0.95, 0.95),
     "addressee": (0.88, 0.88),
-    "claims": (0.7, 0.57),
+    "claims": (0.68, 0.55),  # lowered once: two rules fitted to single sentences were removed
     "actors": (0.95, 0.95),
     "dates": (0.97, 0.97),
     "themes": (0.97, 0.89),
     "furniture": (0.95, 0.95),
 }
 FURTHER_FLOORS = {
-    "recommendations": (0.95, 0.9),
+    "recommendations": (0.93, 0.9),  # lowered once, same reason
     "addressee": (0.9, 0.9),
     "claims": (0.55, 0.6),
     "actors": (0.85, 0.72),

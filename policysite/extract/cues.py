@@ -6,8 +6,7 @@ import re
 
 # Deontic modals with their main verb (guide §2, form 1).
 MODAL = re.compile(
-    r"\b(?:should|must|ought to|needs? to|has to|have to|(?:is|are) to be)\b"
-    r"(?!\s+not\s+be\s+perceived)",
+    r"\b(?:should|must|ought to|needs? to|has to|have to|(?:is|are) to be)\b",
     re.IGNORECASE,
 )
 # Verbs of understanding or perceiving prescribe nothing unless an action is coordinated.
@@ -54,7 +53,7 @@ BELIEF = re.compile(
     r"\b(?:recogni[sz]ed|believes?|believed|thinks?|feels?|hopes?|knows?)\s+that\b[^.;]*$",
     re.IGNORECASE,
 )
-NEGATED_PAST = re.compile(r"\b(?:didn['’]t|did not|now they)\s*$", re.IGNORECASE)
+NEGATED_PAST = re.compile(r"\b(?:didn['’]t|did not)\s*$", re.IGNORECASE)
 EMBEDDED_QUESTION = re.compile(r"(?<!^)\b(?:how|what|whether|where|which|why)\b[^,;:]*$", re.I)
 CONDITION = re.compile(r"\b(?:if|unless|only if)\b[^,;]*$", re.IGNORECASE)
 LET_US = re.compile(r"^Let us\s+(?!remember|now|not|hope|pray|be\b)\w+")
