@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ElementTree
@@ -21,8 +20,6 @@ from .load import Project
 from .pipeline import BuildOptions, prepare, render
 from .write import write_site
 
-LINK_ATTRIBUTES = frozenset({"href", "src", "action", "poster"})
-CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 JAVA_MISSING = (

@@ -279,14 +279,11 @@ def evaluate(pairs: Sequence[tuple[Brief, GoldFile]]) -> EvaluationReport:
     )
 
 
-def evaluate_built(
-    project: Project, config: SiteConfig, briefs: Sequence[Brief]
-) -> EvaluationReport | None:
-    """Return the scores of a build's own briefs (and extracted further texts) against the gold
-    set named by config.gold_dir, or None when the site has none."""
-    directory = project.root / config.gold_dir if config.gold_dir else None
-    if directory is None or not directory.is_dir():
-        return None
+def evaluate_gold(
+    project: Project, config: SiteConfig, directory: Path, briefs: Sequence[Brief] = ()
+) -> EvaluationReport:
+    """Return the scores against directory and directory/further, reusing briefs already built
+    from a gold file's source and extracting the others."""
     golds = (*read_gold(project, directory), *read_gold(project, directory / "further"))
     built = {brief.source.path: brief for brief in briefs}
     vocabulary = compile_vocabulary(config)
@@ -298,10 +295,18 @@ def evaluate_built(
     )
 
 
+def evaluate_built(
+    project: Project, config: SiteConfig, briefs: Sequence[Brief]
+) -> EvaluationReport | None:
+    """Return the scores of a build's own briefs (and extracted further texts) against the gold
+    set named by config.gold_dir, or None when the site has none."""
+    directory = project.root / config.gold_dir if config.gold_dir else None
+    if directory is None or not directory.is_dir():
+        return None
+    return evaluate_gold(project, config, directory, briefs)
+
+
 def evaluate_project(project: Project, gold_dir: Path | None = None) -> EvaluationReport:
     """Return the evaluation of a project's extraction against tests/gold and tests/gold/further."""
     directory = gold_dir or project.root / "tests" / "gold"
-    config = read_config(project)
-    vocabulary = compile_vocabulary(config)
-    golds = (*read_gold(project, directory), *read_gold(project, directory / "further"))
-    return evaluate([(extract_brief(g.source, config, vocabulary), g) for g in golds])
+    return evaluate_gold(project, read_config(project), directory)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import posixpath
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -266,17 +266,23 @@ def pygments_css() -> bytes:
     return f"{light}\n@media (prefers-color-scheme: dark) {{\n{indented}\n}}\n".encode()
 
 
-def render_pages(site: Site, environment: jinja2.Environment) -> dict[str, bytes]:
-    """Return every page rendered to HTML bytes, refusing two pages that claim one path."""
-    files: dict[str, bytes] = {}
+def unique_paths(plan: Iterable[Page]) -> Iterator[Page]:
+    """Yield the planned pages, raising BuildError naming both sources when two claim one path."""
     claimed: dict[str, str] = {}
-    for page in pages(site):
+    for page in plan:
         if page.path in claimed:
             raise BuildError(
                 f"two pages claim the same output path {page.path}: "
                 f"{claimed[page.path]} and {page.source}"
             )
         claimed[page.path] = page.source
+        yield page
+
+
+def render_pages(site: Site, environment: jinja2.Environment) -> dict[str, bytes]:
+    """Return every page rendered to HTML bytes, refusing two pages that claim one path."""
+    files: dict[str, bytes] = {}
+    for page in unique_paths(pages(site)):
         files[page.path] = render_page(page, environment, site).encode("utf-8")
     files["static/css/pygments.css"] = pygments_css()
     files.update(export_files(site))

@@ -9,13 +9,21 @@ from typing import Any
 
 import jinja2
 
-from .errors import BuildError
 from .export import export_files
 from .link import Site
 from .load import Project, read_static_files
 from .model import Brief
 from .publish import publish_pages
-from .render import Page, brief_pages, entry_pages, index_pages, pages, pygments_css, render_page
+from .render import (
+    Page,
+    brief_pages,
+    entry_pages,
+    index_pages,
+    pages,
+    pygments_css,
+    render_page,
+    unique_paths,
+)
 
 # render.brief_text reads these outside the templates, so no template read records them.
 BRIEF_TEXT_READS = frozenset({"theme_names", "actor_names"})
@@ -90,14 +98,7 @@ def page_record(page: Page, site: Site, reads: frozenset[str]) -> PageRecord:
 def render_recorded(site: Site, environment: jinja2.Environment, plan: Iterable[Page]) -> Rendered:
     """Return the planned pages rendered, each with the record of what it was made from."""
     rendered = Rendered({}, {})
-    claimed: dict[str, str] = {}
-    for page in plan:
-        if page.path in claimed:
-            raise BuildError(
-                f"two pages claim the same output path {page.path}: "
-                f"{claimed[page.path]} and {page.source}"
-            )
-        claimed[page.path] = page.source
+    for page in unique_paths(plan):
         reads = SiteReads(site)
         values = tuple((key, reads if value is site else value) for key, value in page.values)
         html = render_page(replace(page, values=values), environment, site)
